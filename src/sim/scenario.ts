@@ -1,0 +1,69 @@
+// A Scenario is plain JSON: everything a run depends on. `run(scenario, strategy)` is a pure
+// function of it: same scenario, byte-identical History.
+import type { LogicalTopology } from '../dataflow/topology.ts';
+
+export const SCENARIO_FORMAT_VERSION = 1;
+
+export interface SourceRecordSpec {
+  readonly key: number;
+  readonly value: number;
+}
+
+export type FaultSpec =
+  /** Task `task` (modulo the task count) crashes at `tick`; the job fails over. */
+  | { readonly kind: 'task-crash'; readonly tick: number; readonly task: number }
+  /** Every task crashes at `tick`. */
+  | { readonly kind: 'global-crash'; readonly tick: number }
+  /** The coordinator crashes at `tick`: pending checkpoints are lost and the job fails over. */
+  | { readonly kind: 'coordinator-crash'; readonly tick: number }
+  /** The `upload`-th snapshot upload of the run (from 0) never finishes: its task crashes mid-write. */
+  | { readonly kind: 'upload-crash'; readonly upload: number };
+
+export interface Timing {
+  /** Records a channel holds before its sender blocks (credit). Barriers take no credit. */
+  readonly channelCapacity: number;
+  readonly deliveryDelayTicksMax: number;
+  readonly processingTicksMax: number;
+  readonly uploadTicksMax: number;
+  /** Coordinator <-> task messages (trigger, ack, decline, notification). */
+  readonly rpcDelayTicksMax: number;
+  /** Time from a crash until every task is restored. */
+  readonly restartTicks: number;
+  /** A pending checkpoint older than this is aborted as expired. */
+  readonly checkpointTimeoutTicks: number;
+}
+
+export interface Limits {
+  /** Faults fire only before this tick; after it the run is fault-free (the liveness phase). */
+  readonly faultWindowTicks: number;
+  /** The liveness phase must reach quiescence within this many ticks. */
+  readonly livenessTicksMax: number;
+}
+
+export interface Scenario {
+  readonly formatVersion: typeof SCENARIO_FORMAT_VERSION;
+  /** Name of the strategy under test (informational for `run`; used by the CLI to look it up). */
+  readonly strategy: string;
+  readonly topology: LogicalTopology;
+  /** Per source node id, per subtask: the replayable log, read by offset. */
+  readonly sourceLogs: Readonly<Record<string, readonly (readonly SourceRecordSpec[])[]>>;
+  /** Ticks at which the coordinator triggers the next checkpoint, ascending. */
+  readonly triggers: readonly number[];
+  readonly faults: readonly FaultSpec[];
+  readonly timing: Timing;
+  readonly limits: Limits;
+  /** Decisions for the ChoiceSource; values are taken modulo each choice's bound, zeros after the end. */
+  readonly decisions: readonly number[];
+}
+
+export const DEFAULT_TIMING: Timing = {
+  channelCapacity: 4,
+  deliveryDelayTicksMax: 3,
+  processingTicksMax: 2,
+  uploadTicksMax: 4,
+  rpcDelayTicksMax: 2,
+  restartTicks: 5,
+  checkpointTimeoutTicks: 400,
+};
+
+export const DEFAULT_LIMITS: Limits = { faultWindowTicks: 200, livenessTicksMax: 5000 };
