@@ -1,0 +1,58 @@
+// Faults and recovery. Every crash fails the whole job over: all tasks stop, everything in flight
+// is dropped, pending checkpoints are aborted, and after `restartTicks` every task restarts from the
+// latest completed checkpoint (sources rewind to its offsets; its channel state is re-injected ahead
+// of live data, in order). A crash while the job is restarting restarts the restart.
+import type { FaultKind } from '../core/history.ts';
+import type { TaskIndex } from '../core/ids.ts';
+import type { FaultSpec } from './scenario.ts';
+import type { World } from './world.ts';
+
+export function fireFault(world: World, fault: FaultSpec): void {
+  switch (fault.kind) {
+    case 'task-crash':
+      return failOver(world, 'task-crash', fault.task % world.tasks.length);
+    case 'global-crash':
+      return failOver(world, 'global-crash', null);
+    case 'coordinator-crash':
+      return failOver(world, 'coordinator-crash', null);
+    case 'upload-crash':
+      return; // fires from the upload itself (see uploadFinished handling in the runner)
+  }
+}
+
+export function failOver(world: World, fault: FaultKind, task: TaskIndex | null): void {
+  world.record({ kind: 'crashed', tick: world.tick, fault, task });
+  world.epoch++;
+  world.down = true;
+  world.coordinator.abortAllPending(fault === 'coordinator-crash' ? 'coordinator-failure' : 'task-failure');
+  world.storage.dropInFlight();
+  for (const ch of world.channels) ch.clear();
+  for (const t of world.tasks) t.halt(world.tick);
+  world.schedule('restore', world.tick + world.scenario.timing.restartTicks);
+}
+
+export function restore(world: World): void {
+  const latest = world.storage.latest();
+  world.down = false;
+  world.restores++;
+  world.record({ kind: 'restored', tick: world.tick, checkpoint: latest?.id ?? null, attempt: world.restores });
+  for (const task of world.tasks) {
+    const part = latest?.parts.get(task.physical.index);
+    task.restart(part?.state ?? null, part?.sourceOffset ?? null, world.tick);
+  }
+  if (latest) reinjectChannelState(world, latest.parts);
+  for (const task of world.tasks) world.wake(task, world.tick);
+}
+
+function reinjectChannelState(world: World, parts: NonNullable<ReturnType<World['storage']['latest']>>['parts']): void {
+  const taskIndices = [...parts.keys()].sort((a, b) => a - b);
+  for (const t of taskIndices) {
+    const channelState = parts.get(t)!.channelState;
+    for (const channel of [...channelState.keys()].sort((a, b) => a - b)) {
+      for (const record of channelState.get(channel)!) {
+        world.channels[channel]!.enqueue(record, world.tick);
+        world.record({ kind: 'reinjected', tick: world.tick, channel, record });
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+// What a task does when it runs: handle its mailbox, read its source log, or consume one input.
+// Each step is atomic; its outputs are placed at once or wait for credit (backpressure).
+import { isBarrier, type ChannelMessage, type DataRecord } from '../core/messages.ts';
+import { route } from '../dataflow/partitioners.ts';
+import { applyEffects } from './effects.ts';
+import type { TaskRuntime } from './task.ts';
+import type { World } from './world.ts';
+
+const routeTargets: number[] = [];
+const derived: DataRecord[] = [];
+
+/** Timed stepping: decide what the task does now, and when it wants to run next. */
+export function stepTask(world: World, task: TaskRuntime): void {
+  if (world.down) return;
+  if (task.busyUntil > world.tick) return world.wake(task, task.busyUntil);
+  if (task.pending.length > 0) return; // stalled: woken when a receiver frees credit
+  if (task.mailbox.length > 0) {
+    handleMailbox(world, task);
+    return finishStep(world, task, 1);
+  }
+  if (task.isSource) {
+    if (task.exhausted) return;
+    readSource(world, task);
+    return finishStep(world, task, 1 + world.choose('cost', world.scenario.timing.processingTicksMax));
+  }
+  const channel = pickInput(world, task);
+  if (channel === undefined) return;
+  const wasBarrier = consume(world, task, channel);
+  finishStep(world, task, wasBarrier ? 1 : 1 + world.choose('cost', world.scenario.timing.processingTicksMax));
+}
+
+function finishStep(world: World, task: TaskRuntime, ticks: number): void {
+  task.busyUntil = world.tick + ticks;
+  world.wake(task, task.busyUntil);
+}
+
+/** Among inputs whose head is visible and not blocked, pick one (a choice); else sleep until the next arrives. */
+function pickInput(world: World, task: TaskRuntime): number | undefined {
+  const inputs = task.physical.inputs;
+  let ready = 0;
+  let first = -1;
+  let nextVisible = Infinity;
+  for (let i = 0; i < inputs.length; i++) {
+    const ch = world.channels[inputs[i]!]!;
+    if (ch.blocked) continue;
+    const at = ch.headVisibleAt();
+    if (at === undefined) continue;
+    if (at <= world.tick) {
+      if (ready === 0) first = i;
+      ready++;
+    } else if (at < nextVisible) nextVisible = at;
+  }
+  if (ready === 0) {
+    if (nextVisible !== Infinity) world.wake(task, nextVisible);
+    return undefined;
+  }
+  if (ready === 1) return inputs[first];
+  let pick = world.choose('input', ready - 1);
+  for (let i = first; i < inputs.length; i++) {
+    const ch = world.channels[inputs[i]!]!;
+    if (ch.blocked || (ch.headVisibleAt() ?? Infinity) > world.tick) continue;
+    if (pick === 0) return inputs[i];
+    pick--;
+  }
+  return undefined;
+}
+
+export function handleMailbox(world: World, task: TaskRuntime): void {
+  const event = task.mailbox.shift()!;
+  applyEffects(world, task, task.strategy.handle(event));
+}
+
+export function readSource(world: World, task: TaskRuntime): void {
+  const spec = task.log![task.offset]!;
+  const record: DataRecord = { id: `${task.physical.label}@${task.offset}`, key: spec.key, value: spec.value };
+  world.record({ kind: 'read', tick: world.tick, task: task.physical.index, offset: task.offset, record });
+  task.offset++;
+  emitRecord(world, task, record);
+}
+
+/** Take the head of `channel` and apply it: a record goes through the operator, a barrier to the strategy. */
+export function consume(world: World, task: TaskRuntime, channelIndex: number): boolean {
+  const ch = world.channels[channelIndex]!;
+  const wasFull = ch.records >= ch.capacity;
+  const message = ch.dequeue();
+  const taskIndex = task.physical.index;
+  if (wasFull) flushPending(world, world.tasks[ch.from]!);
+  if (isBarrier(message)) {
+    world.record({ kind: 'barrierReceived', tick: world.tick, task: taskIndex, channel: channelIndex, checkpoint: message.barrier });
+    ch.blocked = true;
+    world.record({ kind: 'blocked', tick: world.tick, task: taskIndex, channel: channelIndex });
+    applyEffects(world, task, task.strategy.handle({ kind: 'barrierReceived', channel: channelIndex, checkpoint: message.barrier }));
+    return true;
+  }
+  world.record({ kind: 'processed', tick: world.tick, task: taskIndex, channel: channelIndex, record: message });
+  const channel = world.graph.channels[channelIndex]!;
+  derived.length = 0;
+  task.operator.apply(task.state, message, world.tasks[channel.from]!.physical.label, channel.side, derived);
+  // Emitting never re-enters an operator, so the shared buffer stays intact while we iterate.
+  for (let i = 0; i < derived.length; i++) emitRecord(world, task, derived[i]!);
+  return false;
+}
+
+function emitRecord(world: World, task: TaskRuntime, record: DataRecord): void {
+  const outputs = task.physical.outputs;
+  for (let o = 0; o < outputs.length; o++) {
+    const out = outputs[o]!;
+    task.roundRobin[o] = route(out.partitioner, record, task.physical.subtask, out.receiverParallelism, task.roundRobin[o]!, routeTargets);
+    for (let i = 0; i < routeTargets.length; i++) send(world, task, out.channelTo[routeTargets[i]!]!, record);
+  }
+}
+
+export function send(world: World, task: TaskRuntime, channelIndex: number, message: ChannelMessage): void {
+  const ch = world.channels[channelIndex]!;
+  if (task.pending.length > 0 || !ch.hasCreditFor(message)) task.pending.push({ channel: channelIndex, message });
+  else place(world, task, channelIndex, message);
+}
+
+function place(world: World, task: TaskRuntime, channelIndex: number, message: ChannelMessage): void {
+  const ch = world.channels[channelIndex]!;
+  const visibleAt = ch.enqueue(message, world.tick + 1 + world.choose('delay', world.scenario.timing.deliveryDelayTicksMax));
+  const taskIndex = task.physical.index;
+  if (isBarrier(message)) {
+    world.record({ kind: 'barrierSent', tick: world.tick, task: taskIndex, channel: channelIndex, checkpoint: message.barrier });
+  } else {
+    world.record({ kind: 'sent', tick: world.tick, task: taskIndex, channel: channelIndex, record: message });
+  }
+  world.wake(world.tasks[ch.to]!, visibleAt);
+}
+
+/** Credit freed on one of `task`'s output channels: place what now fits, in order. */
+export function flushPending(world: World, task: TaskRuntime): void {
+  const pending = task.pending;
+  let placed = 0;
+  while (placed < pending.length) {
+    const next = pending[placed]!;
+    if (!world.channels[next.channel]!.hasCreditFor(next.message)) break;
+    place(world, task, next.channel, next.message);
+    placed++;
+  }
+  if (placed > 0) pending.splice(0, placed);
+  if (pending.length === 0 && placed > 0) world.wake(task, Math.max(world.tick, task.busyUntil));
+}

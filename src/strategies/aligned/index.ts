@@ -1,0 +1,41 @@
+// The `aligned` strategy: block each input as its barrier arrives; when barrier n has arrived on
+// every input, snapshot, forward n and unblock all as one atomic step. Snapshot = state only.
+import { SourceBarrierInjector } from '../source-trigger.ts';
+import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
+import { WaitingForFirstBarrier, type AlignmentMemory, type AlignmentState } from './states.ts';
+
+class AlignedTask implements TaskStrategy {
+  private readonly source = new SourceBarrierInjector();
+  private state: AlignmentState;
+
+  constructor(private readonly context: TaskContext) {
+    const memory: AlignmentMemory = { context, lastStarted: 0 };
+    this.state = new WaitingForFirstBarrier(memory);
+  }
+
+  handle(event: StrategyEvent): readonly Effect[] {
+    switch (event.kind) {
+      case 'checkpointTriggered':
+        if (!this.context.isSource) throw new Error(`aligned: task ${this.context.label} is not a source but was triggered`);
+        return this.source.triggered(event.checkpoint);
+      case 'barrierReceived':
+        return this.transition(this.state.barrierReceived(event.channel, event.checkpoint));
+      case 'checkpointAborted':
+        return this.transition(this.state.checkpointAborted(event.checkpoint));
+      case 'checkpointCompleted':
+        return []; // aligned commits nothing on completion: state-only snapshots need no follow-up
+    }
+  }
+
+  private transition([next, effects]: [AlignmentState, readonly Effect[]]): readonly Effect[] {
+    this.state = next;
+    return effects;
+  }
+}
+
+export const aligned: CheckpointStrategy = {
+  name: 'aligned',
+  guarantee: 'exactly-once',
+  supportsCycles: false,
+  createTask: (context) => new AlignedTask(context),
+};

@@ -1,0 +1,34 @@
+// What every barrier-injecting strategy does at a source: on trigger n, snapshot the offset,
+// inject barrier n on every output and acknowledge, as one atomic step. A trigger no newer than the
+// last one is stale (an RPC that arrived late) and is ignored, as Flink does.
+import type { CheckpointId } from '../core/ids.ts';
+import { NO_EFFECTS, type Effect } from './strategy.ts';
+
+export class SourceBarrierInjector {
+  private lastTriggered: CheckpointId = 0;
+
+  triggered(checkpoint: CheckpointId): readonly Effect[] {
+    if (checkpoint <= this.lastTriggered) return NO_EFFECTS;
+    this.lastTriggered = checkpoint;
+    return [
+      { kind: 'snapshot', checkpoint },
+      { kind: 'forwardBarrier', checkpoint },
+      { kind: 'ack', checkpoint },
+    ];
+  }
+}
+
+/** The atomic checkpoint step of a task that has aligned: snapshot, forward, ack, resume inputs. */
+export function checkpointAndResume(checkpoint: CheckpointId, channels: readonly number[]): Effect[] {
+  const effects: Effect[] = [
+    { kind: 'snapshot', checkpoint },
+    { kind: 'forwardBarrier', checkpoint },
+    { kind: 'ack', checkpoint },
+  ];
+  for (const channel of channels) effects.push({ kind: 'unblock', channel });
+  return effects;
+}
+
+export function unblockAll(channels: Iterable<number>): Effect[] {
+  return [...channels].map((channel): Effect => ({ kind: 'unblock', channel }));
+}
