@@ -62,7 +62,9 @@ export function expandTopology(topology: LogicalTopology): PhysicalGraph {
       receivers.forEach((to, receiverSubtask) => {
         if (!connects(edge.partitioner, senderSubtask, receiverSubtask)) return;
         const index = channels.length;
-        const label = `${edge.from}.${senderSubtask}->${edge.to}.${receiverSubtask}`;
+        // Join inputs name their side: a self-join has two channels between the same pair of tasks.
+        const side = edge.side === undefined ? '' : edge.side === 0 ? '(left)' : '(right)';
+        const label = `${edge.from}.${senderSubtask}->${edge.to}.${receiverSubtask}${side}`;
         channels.push({ index, from, to, side: edge.side ?? 0, label });
         channelTo[receiverSubtask] = index;
         taskDrafts[to]!.inputs.push(index);

@@ -42,6 +42,11 @@ export class ChannelRuntime {
     return this.head < this.messages.length ? this.visibleAt[this.head] : undefined;
   }
 
+  /** The i-th message from the head (0 = head). */
+  at(i: number): ChannelMessage {
+    return this.messages[this.head + i]!;
+  }
+
   peek(): ChannelMessage | undefined {
     return this.messages[this.head];
   }

@@ -1,0 +1,79 @@
+// Random scenarios: a topology, source logs, checkpoint triggers, a fault plan, timing and a
+// decision list. Everything shrinks toward the plainest case: fewer records, triggers and faults,
+// zero delays and first-choice decisions.
+import fc from 'fast-check';
+import { DEFAULT_TIMING, PARALLELISM_MAX, SCENARIO_FORMAT_VERSION, type FaultSpec, type LogicalTopology, type Scenario, type SourceRecordSpec, type Timing } from '../src/index.ts';
+import { buildTopology, SOURCES_MAX, TASKS_MAX, topologyRecipe } from './topology-arbitrary.ts';
+
+export const KEYS_MAX = 3;
+export const RECORDS_PER_LOG_MAX = 6;
+export const TRIGGER_TICK_MAX = 40;
+export const FAULT_WINDOW_TICKS = 80;
+export const LIVENESS_TICKS_MAX = 3000;
+
+export interface ScenarioShape {
+  readonly recordsPerLogMax: number;
+  readonly triggersMax: number;
+  readonly faultsMax: number;
+  readonly decisionsMax: number;
+}
+
+export const DEFAULT_SHAPE: ScenarioShape = { recordsPerLogMax: RECORDS_PER_LOG_MAX, triggersMax: 3, faultsMax: 2, decisionsMax: 64 };
+
+const sourceRecord: fc.Arbitrary<SourceRecordSpec> = fc.record({ key: fc.nat(KEYS_MAX), value: fc.nat(9) });
+
+// One log per possible (source, subtask) slot, generated independently of the topology (no `chain`),
+// so that shrinking the topology keeps the records and shrinking the records keeps the topology.
+function logGrid(shape: ScenarioShape): fc.Arbitrary<SourceRecordSpec[][][]> {
+  const log = fc.array(sourceRecord, { maxLength: shape.recordsPerLogMax });
+  return fc.array(fc.array(log, { minLength: PARALLELISM_MAX, maxLength: PARALLELISM_MAX }), { minLength: SOURCES_MAX, maxLength: SOURCES_MAX });
+}
+
+function logsFor(topology: LogicalTopology, grid: SourceRecordSpec[][][]): Record<string, SourceRecordSpec[][]> {
+  const sources = topology.nodes.filter((n) => n.kind === 'source');
+  return Object.fromEntries(sources.map((n, i) => [n.id, grid[i]!.slice(0, n.parallelism)]));
+}
+
+const fault: fc.Arbitrary<FaultSpec> = fc.oneof(
+  fc.record({ kind: fc.constant('task-crash' as const), tick: fc.nat(FAULT_WINDOW_TICKS - 1), task: fc.nat(TASKS_MAX - 1) }),
+  fc.record({ kind: fc.constant('global-crash' as const), tick: fc.nat(FAULT_WINDOW_TICKS - 1) }),
+  fc.record({ kind: fc.constant('upload-crash' as const), upload: fc.nat(15) }),
+  fc.record({ kind: fc.constant('coordinator-crash' as const), tick: fc.nat(FAULT_WINDOW_TICKS - 1) }),
+);
+
+// Small capacities make backpressure (and so alignment stalls) common.
+const timing: fc.Arbitrary<Timing> = fc.record({
+  channelCapacity: fc.integer({ min: 1, max: 4 }),
+  deliveryDelayTicksMax: fc.integer({ min: 0, max: 4 }),
+  processingTicksMax: fc.integer({ min: 0, max: 2 }),
+  uploadTicksMax: fc.integer({ min: 0, max: 6 }),
+  rpcDelayTicksMax: fc.integer({ min: 0, max: 3 }),
+  restartTicks: fc.integer({ min: 1, max: 6 }),
+  checkpointTimeoutTicks: fc.constant(DEFAULT_TIMING.checkpointTimeoutTicks),
+});
+
+export function scenarioArbitrary(strategy: string, shape: ScenarioShape = DEFAULT_SHAPE): fc.Arbitrary<Scenario> {
+  return fc
+    .record({
+      recipe: topologyRecipe,
+      logs: logGrid(shape),
+      triggers: fc.array(fc.nat(TRIGGER_TICK_MAX), { minLength: 1, maxLength: shape.triggersMax }),
+      faults: fc.array(fault, { maxLength: shape.faultsMax }),
+      timing,
+      decisions: fc.array(fc.nat(7), { maxLength: shape.decisionsMax }),
+    })
+    .map(({ recipe, logs, triggers, faults, timing, decisions }): Scenario => {
+      const topology = buildTopology(recipe);
+      return {
+        formatVersion: SCENARIO_FORMAT_VERSION,
+        strategy,
+        topology,
+        sourceLogs: logsFor(topology, logs),
+        triggers: [...triggers].sort((a, b) => a - b),
+        faults,
+        timing,
+        limits: { faultWindowTicks: FAULT_WINDOW_TICKS, livenessTicksMax: LIVENESS_TICKS_MAX },
+        decisions,
+      };
+    });
+}

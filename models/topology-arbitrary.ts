@@ -1,0 +1,108 @@
+// Random logical topologies, biased toward what makes checkpointing hard: shuffles (hash,
+// rebalance, broadcast) and multi-input operators (join, union). A topology is built from a recipe
+// of small integers, so fast-check shrinks it by dropping operators and lowering parallelism.
+import fc from 'fast-check';
+import { orderDeterministicNodes, type EdgeSpec, type LogicalTopology, type NodeSpec, type OperatorKind, type Partitioner } from '../src/index.ts';
+
+export const TASKS_MAX = 12;
+export const SOURCES_MAX = 3;
+export const OPERATORS_MAX = 4;
+
+interface OperatorRecipe {
+  readonly kind: OperatorKind;
+  readonly parallelism: number;
+  readonly inputs: readonly [number, number];
+  readonly partitioners: readonly [number, number];
+  readonly param: number;
+}
+
+interface TopologyRecipe {
+  readonly sources: readonly number[];
+  readonly operators: readonly OperatorRecipe[];
+  readonly sinkParallelism: number;
+  readonly sinkPartitioner: number;
+}
+
+const parallelism = fc.oneof({ weight: 2, arbitrary: fc.constant(1) }, { weight: 3, arbitrary: fc.integer({ min: 2, max: 3 }) });
+
+// Listed plainest-first: fast-check shrinks constantFrom toward the first entry.
+const operatorKind = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom<OperatorKind>('union', 'join') },
+  { weight: 3, arbitrary: fc.constantFrom<OperatorKind>('count', 'digest', 'sum') },
+  { weight: 2, arbitrary: fc.constantFrom<OperatorKind>('map', 'filter', 'flatMap') },
+);
+
+const operatorRecipe: fc.Arbitrary<OperatorRecipe> = fc.record({
+  kind: operatorKind,
+  parallelism,
+  inputs: fc.tuple(fc.nat(7), fc.nat(7)),
+  partitioners: fc.tuple(fc.nat(7), fc.nat(7)),
+  param: fc.integer({ min: 2, max: 3 }),
+});
+
+export const topologyRecipe: fc.Arbitrary<TopologyRecipe> = fc.record({
+  sources: fc.array(parallelism, { minLength: 1, maxLength: SOURCES_MAX }),
+  operators: fc.array(operatorRecipe, { maxLength: OPERATORS_MAX }),
+  sinkParallelism: fc.integer({ min: 1, max: 2 }),
+  sinkPartitioner: fc.nat(3),
+});
+
+// Shuffles dominate: forward only where it is the plainest choice.
+const SHUFFLES: readonly Partitioner[] = ['hash', 'rebalance', 'hash', 'broadcast', 'rebalance', 'hash', 'forward', 'rebalance'];
+
+function partitionerFor(pick: number, from: NodeSpec, to: NodeSpec): Partitioner {
+  if (to.kind === 'count' || to.kind === 'sum' || to.kind === 'digest' || to.kind === 'join') return 'hash';
+  const p = SHUFFLES[pick % SHUFFLES.length]!;
+  return p === 'forward' && from.parallelism !== to.parallelism ? 'rebalance' : p;
+}
+
+/** Build a valid topology from a recipe, repairing what the recipe cannot express. */
+export function buildTopology(recipe: TopologyRecipe): LogicalTopology {
+  const nodes: NodeSpec[] = recipe.sources.map((p, i) => ({ id: `src${i}`, kind: 'source', parallelism: p }));
+  const edges: EdgeSpec[] = [];
+  let budget = TASKS_MAX - recipe.sinkParallelism - nodes.reduce((n, s) => n + s.parallelism, 0);
+  recipe.operators.forEach((op, i) => {
+    const p = Math.min(op.parallelism, budget - (recipe.operators.length - i - 1));
+    if (p < 1) return;
+    budget -= p;
+    addOperator(nodes, edges, op, `op${i}`, p);
+  });
+  const sink: NodeSpec = { id: 'sink', kind: 'sink', parallelism: recipe.sinkParallelism };
+  for (const node of nodes.filter((n) => !edges.some((e) => e.from === n.id))) {
+    edges.push({ from: node.id, to: sink.id, partitioner: partitionerFor(recipe.sinkPartitioner + 6, node, sink) });
+  }
+  nodes.push(sink);
+  return { nodes, edges };
+}
+
+function addOperator(nodes: NodeSpec[], edges: EdgeSpec[], op: OperatorRecipe, id: string, p: number): void {
+  const node: NodeSpec = { id, kind: op.kind, parallelism: p, ...(paramFor(op) === undefined ? {} : { param: paramFor(op) }) };
+  if (op.kind === 'digest') {
+    // A digest needs order-deterministic inputs: choose among those only (sources always qualify).
+    const deterministic = orderDeterministicNodes({ nodes, edges });
+    const candidates = nodes.filter((n) => deterministic.has(n.id));
+    edges.push({ from: candidates[op.inputs[0] % candidates.length]!.id, to: id, partitioner: 'hash' });
+  } else if (op.kind === 'join' || op.kind === 'union') {
+    const first = nodes[op.inputs[0] % nodes.length]!;
+    const second = nodes[(op.inputs[0] + 1 + (op.inputs[1] % Math.max(1, nodes.length - 1))) % nodes.length]!;
+    // With a single upstream node a join joins it with itself; a union just reads it once.
+    const sides: [NodeSpec, 0 | 1][] = second === first && op.kind === 'union' ? [[first, 0]] : [[first, 0], [second, 1]];
+    for (const [from, side] of sides) {
+      const edge: EdgeSpec = { from: from.id, to: id, partitioner: partitionerFor(op.partitioners[side], from, node) };
+      edges.push(op.kind === 'join' ? { ...edge, side } : edge);
+    }
+  } else {
+    const from = nodes[op.inputs[0] % nodes.length]!;
+    edges.push({ from: from.id, to: id, partitioner: partitionerFor(op.partitioners[0], from, node) });
+  }
+  nodes.push(node);
+}
+
+function paramFor(op: OperatorRecipe): number | undefined {
+  if (op.kind === 'filter') return op.param;
+  if (op.kind === 'map') return op.param + 1;
+  if (op.kind === 'flatMap') return op.param - 1;
+  return undefined;
+}
+
+export const topologyArbitrary: fc.Arbitrary<LogicalTopology> = topologyRecipe.map(buildTopology);

@@ -1,0 +1,46 @@
+// `snapcheck check SCENARIO.json`: run one scenario and check every property of the strategy's guarantee.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { findStrategy, parseScenario, strategyNames, type Scenario } from '../index.ts';
+import { evaluate, PROPERTIES_BY_GUARANTEE } from '../../models/suite.ts';
+import { describeScenario, formatDiagnosis } from '../report/diagnosis.ts';
+import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
+
+export function checkCommand(argv: string[], print: (line: string) => void): number {
+  const { values, positionals } = parseArgs({ args: argv, options: { strategy: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1) throw new UsageError('usage: snapcheck check SCENARIO.json [--strategy NAME]');
+  const file = positionals[0]!;
+  const scenario = readScenario(file);
+  const name = values.strategy ?? scenario.strategy;
+  const strategy = findStrategy(name);
+  if (!strategy) throw new UsageError(`unknown strategy "${name}"; known: ${strategyNames().join(', ')}`);
+  const properties = PROPERTIES_BY_GUARANTEE[strategy.guarantee];
+  print(`snapcheck check ${file}: ${strategy.name} (declares ${strategy.guarantee}); ${describeScenario(scenario)}`);
+  const findings = evaluate(strategy, scenario, properties, null);
+  for (const property of properties) {
+    print(`  ${property.padEnd(22)} ${findings.some((f) => f.property === property) ? 'VIOLATED' : 'holds'}`);
+  }
+  for (const finding of findings) {
+    print('');
+    if (finding.verdict.status === 'violated') for (const line of formatDiagnosis(scenario, finding.verdict)) print(line);
+  }
+  return findings.length === 0 ? EXIT_OK : EXIT_VIOLATION;
+}
+
+function readScenario(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read scenario ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not JSON: ${(error as Error).message}`);
+  }
+  const parsed = parseScenario(json);
+  if (!parsed.ok) throw new UsageError(`${file} is not a valid scenario: ${parsed.problem}`);
+  return parsed.scenario;
+}

@@ -1,0 +1,44 @@
+// The `snapcheck` command. Exit codes: 0 success, 1 a property was violated, 2 bad input.
+import { checkCommand } from './check-command.ts';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
+import { runCommand } from './run-command.ts';
+
+const HELP = `snapcheck: property-based verification of barrier snapshotting strategies
+
+Usage:
+  snapcheck run [--strategy NAME] [--runs N] [--seed S] [--path P] [--property a,b] [--no-progress]
+      Run the property suites (default: every built-in strategy except the canaries).
+  snapcheck check SCENARIO.json [--strategy NAME]
+      Run one scenario (for instance a written counterexample) and check its properties.
+
+Exit codes: 0 every property holds, 1 a property was violated, 2 bad input.`;
+
+export async function main(argv: string[], print: (line: string) => void = (l) => console.log(l)): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return runCommand(rest, print);
+      case 'check':
+        return checkCommand(rest, print);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        print(HELP);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      default:
+        throw new UsageError(`unknown command "${command}"; try: snapcheck --help`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isArgParseError(error)) {
+      console.error(`snapcheck: ${(error as Error).message.split('\n')[0]}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+function isArgParseError(error: unknown): boolean {
+  return error instanceof TypeError && typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,89 @@
+// `snapcheck run`: the property suites of one or every built-in strategy, with a per-property table.
+import { parseArgs } from 'node:util';
+import { BUILT_IN_STRATEGIES, findStrategy, strategyNames, type CheckpointStrategy } from '../index.ts';
+import { PROPERTIES_BY_GUARANTEE, reproductionCommand, runSuite, type SuiteProperty, type SuiteResult } from '../../models/suite.ts';
+import { describeScenario, formatDiagnosis } from '../report/diagnosis.ts';
+import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
+import { writeFileAtomically } from './files.ts';
+import { parsePath, parsePositiveInt, parseSeed } from './options.ts';
+import { startProgress } from './progress.ts';
+
+export const DEFAULT_RUNS = 300;
+export const COUNTEREXAMPLE_DIR = '.snapcheck/counterexamples';
+
+export function runCommand(argv: string[], print: (line: string) => void): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      strategy: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      path: { type: 'string' },
+      property: { type: 'string' },
+      'no-progress': { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const seed = parseSeed(values.seed);
+  const runs = parsePositiveInt('runs', values.runs, DEFAULT_RUNS);
+  const path = parsePath(values.path);
+  const strategies = values.strategy === undefined ? BUILT_IN_STRATEGIES : [lookUp(values.strategy)];
+  const properties = values.property === undefined ? undefined : parseProperties(values.property, strategies);
+  print(`snapcheck run: seed ${seed}, ${runs} scenarios per strategy`);
+  let exitCode = EXIT_OK;
+  for (const strategy of strategies) {
+    const progress = startProgress(strategy.name, runs, values['no-progress'] !== true);
+    const started = performance.now();
+    const result = runSuite(strategy, { runs, seed, ...(path === undefined ? {} : { path }), ...(properties ? { properties } : {}), onEvaluated: (n) => progress.update(n) });
+    progress.stop();
+    printTable(result, performance.now() - started, print);
+    if (result.counterexample !== null) {
+      printCounterexample(result, properties, print);
+      exitCode = EXIT_VIOLATION;
+    }
+  }
+  return exitCode;
+}
+
+function lookUp(name: string): CheckpointStrategy {
+  const strategy = findStrategy(name);
+  if (!strategy) throw new UsageError(`unknown strategy "${name}"; known: ${strategyNames().join(', ')}`);
+  return strategy;
+}
+
+function parseProperties(text: string, strategies: readonly CheckpointStrategy[]): SuiteProperty[] {
+  const known = new Set(strategies.flatMap((s) => PROPERTIES_BY_GUARANTEE[s.guarantee]));
+  const names = text.split(',').map((p) => p.trim());
+  for (const name of names) {
+    if (!known.has(name as SuiteProperty)) throw new UsageError(`unknown property "${name}"; known: ${[...known].join(', ')}`);
+  }
+  return names as SuiteProperty[];
+}
+
+function printTable(result: SuiteResult, elapsedMs: number, print: (line: string) => void): void {
+  print('');
+  print(`${result.strategy} (declares ${result.guarantee}) - ${(elapsedMs / 1000).toFixed(1)} s`);
+  print(`  ${'property'.padEnd(22)} ${'checked'.padStart(8)} ${'n/a'.padStart(6)}  result`);
+  const failed = result.counterexample?.property;
+  for (const tally of result.tallies) {
+    const outcome = tally.property === failed ? 'VIOLATED' : tally.violations > 0 ? `violated in ${tally.violations} run(s)` : 'holds';
+    print(`  ${tally.property.padEnd(22)} ${String(tally.checked).padStart(8)} ${String(tally.notApplicable).padStart(6)}  ${outcome}`);
+  }
+}
+
+function printCounterexample(result: SuiteResult, properties: SuiteProperty[] | undefined, print: (line: string) => void): void {
+  const ce = result.counterexample!;
+  const file = `${COUNTEREXAMPLE_DIR}/${result.strategy}-${ce.property}-seed${result.seed}.json`;
+  writeFileAtomically(file, `${JSON.stringify(ce.scenario, null, 2)}\n`);
+  print('');
+  print(`Counterexample found after ${ce.runsToFind} run(s), shrunk in ${ce.shrinks} step(s): ${describeScenario(ce.scenario)}`);
+  print('');
+  for (const line of formatDiagnosis(ce.scenario, ce.verdict.status === 'violated' ? ce.verdict : { status: 'violated', property: ce.property, explanation: 'no longer reproduces' })) print(line);
+  print('');
+  print(`Shrunk scenario (seed ${ce.seed}, path ${ce.path}), written to ${file}:`);
+  print(JSON.stringify(ce.scenario));
+  print('');
+  print('Reproduce with:');
+  print(`  ${reproductionCommand(result.strategy, ce.seed, ce.path, result.runs, properties)}`);
+  print(`  npx snapcheck check ${file}`);
+}

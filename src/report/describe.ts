@@ -1,0 +1,57 @@
+// Human-readable descriptions of History events, with task and channel labels instead of indices.
+import type { HistoryEvent } from '../core/history.ts';
+import type { PhysicalGraph } from '../dataflow/physical.ts';
+
+export function describeEvent(event: HistoryEvent, graph: PhysicalGraph): string {
+  const task = (i: number | null) => (i === null ? 'all tasks' : (graph.tasks[i]?.label ?? `task#${i}`));
+  const channel = (i: number) => graph.channels[i]?.label ?? `channel#${i}`;
+  const at = `t=${event.tick}`;
+  switch (event.kind) {
+    case 'read':
+      return `${at} ${task(event.task)} reads offset ${event.offset}: ${event.record.id} (key ${event.record.key})`;
+    case 'sent':
+      return `${at} ${task(event.task)} sends ${event.record.id} on ${channel(event.channel)}`;
+    case 'processed':
+      return `${at} ${task(event.task)} processes ${event.record.id} from ${channel(event.channel)}`;
+    case 'barrierSent':
+      return `${at} ${task(event.task)} sends barrier ${event.checkpoint} on ${channel(event.channel)}`;
+    case 'barrierReceived':
+      return `${at} ${task(event.task)} receives barrier ${event.checkpoint} on ${channel(event.channel)}`;
+    case 'blocked':
+      return `${at} ${task(event.task)} blocks ${channel(event.channel)}`;
+    case 'unblocked':
+      return `${at} ${task(event.task)} unblocks ${channel(event.channel)}`;
+    case 'snapshotTaken':
+      return `${at} ${task(event.task)} snapshots checkpoint ${event.checkpoint}${event.sourceOffset === null ? '' : ` at offset ${event.sourceOffset}`}`;
+    case 'channelStateRecorded':
+      return `${at} ${task(event.task)} records ${event.record.id} as channel state of ${channel(event.channel)} for checkpoint ${event.checkpoint}`;
+    case 'reinjected':
+      return `${at} restore re-injects ${event.record.id} into ${channel(event.channel)}`;
+    case 'uploaded':
+      return `${at} ${task(event.task)} finished writing its snapshot of checkpoint ${event.checkpoint}`;
+    case 'acked':
+      return `${at} coordinator receives ${task(event.task)}'s ack of checkpoint ${event.checkpoint}`;
+    case 'declined':
+      return `${at} coordinator receives ${task(event.task)}'s decline of checkpoint ${event.checkpoint} (${event.reason})`;
+    case 'triggered':
+      return `${at} coordinator triggers checkpoint ${event.checkpoint}`;
+    case 'completed':
+      return `${at} coordinator completes checkpoint ${event.checkpoint}`;
+    case 'aborted':
+      return `${at} coordinator aborts checkpoint ${event.checkpoint} (${event.reason})`;
+    case 'notified':
+      return `${at} ${task(event.task)} is notified that checkpoint ${event.checkpoint} ${event.outcome}`;
+    case 'crashed':
+      return `${at} CRASH (${event.fault}${event.task === null ? '' : ` of ${task(event.task)}`}): the job fails over`;
+    case 'restored':
+      return `${at} every task restored from ${event.checkpoint === null ? 'the initial state' : `checkpoint ${event.checkpoint}`} (attempt ${event.attempt})`;
+    case 'livenessPhaseStarted':
+      return `${at} liveness phase starts: no more faults`;
+    case 'quiesced':
+      return `${at} the job is quiescent`;
+    case 'stuck':
+      return `${at} STUCK: ${event.reason}`;
+    case 'finalState':
+      return `${at} final state of ${task(event.task)}`;
+  }
+}

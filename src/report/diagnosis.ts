@@ -1,0 +1,46 @@
+// The text diagnosis of a violation: what property, why, and the witness events in order.
+import type { Scenario } from '../sim/scenario.ts';
+import type { Verdict } from '../oracle/verdict.ts';
+import { expandTopology } from '../dataflow/physical.ts';
+import { describeEvent } from './describe.ts';
+
+/** A violation as the oracle reports it, or as the suite reports determinism and exceptions. */
+export type Violation =
+  | Extract<Verdict, { status: 'violated' }>
+  | { readonly status: 'violated'; readonly property: string; readonly explanation: string; readonly witness?: undefined };
+
+export function formatDiagnosis(scenario: Scenario, violation: Violation): string[] {
+  const lines = [`VIOLATED: ${violation.property}`, '', ...wrap(violation.explanation, 100).map((l) => `  ${l}`)];
+  const witness = violation.witness ?? [];
+  if (witness.length > 0) {
+    const graph = expandTopology(scenario.topology);
+    lines.push('', 'Witness (history index, event, why it matters):');
+    for (const w of [...witness].sort((a, b) => a.index - b.index)) {
+      lines.push(`  #${String(w.index).padStart(4)}  ${describeEvent(w.event, graph)}`);
+      if (w.note) lines.push(`          ^ ${w.note}`);
+    }
+  }
+  return lines;
+}
+
+export function describeScenario(scenario: Scenario): string {
+  const sources = scenario.topology.nodes.filter((n) => n.kind === 'source').length;
+  const operators = scenario.topology.nodes.filter((n) => n.kind !== 'source' && n.kind !== 'sink');
+  const records = Object.values(scenario.sourceLogs).flat().reduce((n, log) => n + log.length, 0);
+  const tasks = scenario.topology.nodes.reduce((n, node) => n + node.parallelism, 0);
+  const ops = operators.map((o) => `${o.kind}x${o.parallelism}`).join(', ') || 'none';
+  return `${sources} source(s), operators [${ops}], ${tasks} tasks, ${records} records, ${scenario.triggers.length} trigger(s), ${scenario.faults.length} fault(s)`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
