@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const simulatedWorld = ['src/core/**', 'src/dataflow/**', 'src/strategies/**', 'src/sim/**', 'src/oracle/**'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**', '.snapcheck/**'] },
+  { ignores: ['node_modules/**', 'coverage/**', '.snapcheck/**', 'scratch/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -47,7 +47,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/*/**', '../src/*', '../../src/*'], message: 'Import from src/index.ts, the one public surface.' }] },
+        { patterns: [{ group: ['**/src/*/*', '**/src/*/**'], message: 'Import from src/index.ts, the one public surface.' }] },
       ],
     },
   },

@@ -6,32 +6,43 @@ import { DEFAULT_TIMING, PARALLELISM_MAX, SCENARIO_FORMAT_VERSION, type FaultSpe
 import { buildTopology, SOURCES_MAX, TASKS_MAX, topologyRecipe } from './topology-arbitrary.ts';
 
 export const KEYS_MAX = 3;
-export const RECORDS_PER_LOG_MAX = 6;
+export const RECORDS_PER_SOURCE_MAX = 12;
 export const TRIGGER_TICK_MAX = 40;
 export const FAULT_WINDOW_TICKS = 80;
 export const LIVENESS_TICKS_MAX = 3000;
 
 export interface ScenarioShape {
-  readonly recordsPerLogMax: number;
+  readonly recordsPerSourceMax: number;
   readonly triggersMax: number;
   readonly faultsMax: number;
   readonly decisionsMax: number;
 }
 
-export const DEFAULT_SHAPE: ScenarioShape = { recordsPerLogMax: RECORDS_PER_LOG_MAX, triggersMax: 3, faultsMax: 2, decisionsMax: 64 };
+export const DEFAULT_SHAPE: ScenarioShape = { recordsPerSourceMax: RECORDS_PER_SOURCE_MAX, triggersMax: 3, faultsMax: 2, decisionsMax: 64 };
 
-const sourceRecord: fc.Arbitrary<SourceRecordSpec> = fc.record({ key: fc.nat(KEYS_MAX), value: fc.nat(9) });
 
-// One log per possible (source, subtask) slot, generated independently of the topology (no `chain`),
-// so that shrinking the topology keeps the records and shrinking the records keeps the topology.
-function logGrid(shape: ScenarioShape): fc.Arbitrary<SourceRecordSpec[][][]> {
-  const log = fc.array(sourceRecord, { maxLength: shape.recordsPerLogMax });
-  return fc.array(fc.array(log, { minLength: PARALLELISM_MAX, maxLength: PARALLELISM_MAX }), { minLength: SOURCES_MAX, maxLength: SOURCES_MAX });
+// Per source slot, one list of records each tagged with a subtask; a source of parallelism p reads
+// the records tagged s (mod p) at subtask s. Generated independently of the topology (no `chain`):
+// shrinking parallelism keeps the records (they move to lower subtasks), shrinking records keeps
+// the topology.
+interface TaggedRecord extends SourceRecordSpec {
+  readonly subtask: number;
 }
 
-function logsFor(topology: LogicalTopology, grid: SourceRecordSpec[][][]): Record<string, SourceRecordSpec[][]> {
+const taggedRecord: fc.Arbitrary<TaggedRecord> = fc.record({ key: fc.nat(KEYS_MAX), value: fc.nat(9), subtask: fc.nat(PARALLELISM_MAX - 1) });
+
+function recordLists(shape: ScenarioShape): fc.Arbitrary<TaggedRecord[][]> {
+  return fc.array(fc.array(taggedRecord, { maxLength: shape.recordsPerSourceMax }), { minLength: SOURCES_MAX, maxLength: SOURCES_MAX });
+}
+
+function logsFor(topology: LogicalTopology, lists: TaggedRecord[][]): Record<string, SourceRecordSpec[][]> {
   const sources = topology.nodes.filter((n) => n.kind === 'source');
-  return Object.fromEntries(sources.map((n, i) => [n.id, grid[i]!.slice(0, n.parallelism)]));
+  return Object.fromEntries(
+    sources.map((n, i) => [
+      n.id,
+      Array.from({ length: n.parallelism }, (_, s) => lists[i]!.filter((r) => r.subtask % n.parallelism === s).map(({ key, value }) => ({ key, value }))),
+    ]),
+  );
 }
 
 const fault: fc.Arbitrary<FaultSpec> = fc.oneof(
@@ -56,7 +67,7 @@ export function scenarioArbitrary(strategy: string, shape: ScenarioShape = DEFAU
   return fc
     .record({
       recipe: topologyRecipe,
-      logs: logGrid(shape),
+      logs: recordLists(shape),
       triggers: fc.array(fc.nat(TRIGGER_TICK_MAX), { minLength: 1, maxLength: shape.triggersMax }),
       faults: fc.array(fault, { maxLength: shape.faultsMax }),
       timing,

@@ -4,6 +4,7 @@
 // that violates that same property, not merely any property.
 import fc from 'fast-check';
 import { CHECKERS, hashHistory, run, type CheckpointStrategy, type Guarantee, type PropertyName, type Scenario, type Verdict } from '../src/index.ts';
+import { minimizeScenario } from './minimize.ts';
 import { DEFAULT_SHAPE, scenarioArbitrary, type ScenarioShape } from './scenario-arbitrary.ts';
 
 /** Oracle properties, plus two the suite checks itself: same inputs give the same History, and the run does not throw. */
@@ -23,6 +24,8 @@ export interface SuiteOptions {
   /** Check only these (default: every property of the strategy's declared guarantee). */
   readonly properties?: readonly SuiteProperty[];
   readonly shape?: ScenarioShape;
+  /** Run the scenario minimizer after fast-check's shrinking (default true). */
+  readonly minimize?: boolean;
   /** Called after every scenario evaluated (runs first, then shrink steps). */
   readonly onEvaluated?: (evaluated: number) => void;
 }
@@ -45,7 +48,12 @@ export interface Finding {
 }
 
 export interface Counterexample extends Finding {
+  /** The smallest scenario found: fast-check's shrunk one, then minimized. */
   readonly scenario: Scenario;
+  /** The scenario as fast-check's shrinking left it (what --seed and --path replay). */
+  readonly shrunkScenario: Scenario;
+  /** Minimizer steps accepted after fast-check's shrinking. */
+  readonly minimizerSteps: number;
   readonly seed: number;
   readonly path: string;
   /** Runs it took to find the first failure (including it). */
@@ -86,12 +94,18 @@ export function runSuite(strategy: CheckpointStrategy, options: SuiteOptions): S
   });
   const base = { strategy: strategy.name, guarantee: strategy.guarantee, seed: options.seed, runs: options.runs, tallies };
   if (!details.failed || details.counterexample === null) return { ...base, counterexample: null };
-  const scenario = details.counterexample[0];
-  const finding = evaluate(strategy, scenario, [focus!], null)[0];
-  const verdict = finding?.verdict ?? { status: 'violated' as const, property: focus!, explanation: 'the failure did not reproduce on re-evaluation (nondeterminism?)' };
+  const shrunkScenario = details.counterexample[0];
+  const property = focus!;
+  const minimized =
+    options.minimize === false
+      ? { scenario: shrunkScenario, accepted: 0 }
+      : minimizeScenario(shrunkScenario, (candidate) => evaluate(strategy, candidate, [property], null).length > 0);
+  const scenario = minimized.scenario;
+  const finding = evaluate(strategy, scenario, [property], null)[0];
+  const verdict = finding?.verdict ?? { status: 'violated' as const, property, explanation: 'the failure did not reproduce on re-evaluation (nondeterminism?)' };
   return {
     ...base,
-    counterexample: { property: focus!, verdict, scenario, seed: details.seed, path: details.counterexamplePath ?? '', runsToFind: details.numRuns, shrinks: details.numShrinks },
+    counterexample: { property, verdict, scenario, shrunkScenario, minimizerSteps: minimized.accepted, seed: details.seed, path: details.counterexamplePath ?? '', runsToFind: details.numRuns, shrinks: details.numShrinks },
   };
 }
 

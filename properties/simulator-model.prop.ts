@@ -10,7 +10,6 @@ import { SEED, scaledRuns } from './seed.ts';
 
 describe('simulator against the sequential reference model', () => {
   it('agrees on every observable after every command', () => {
-    const model = new ReferenceModel();
     const commands = simulatorCommands();
     const details = fc.check(
       fc.property(commands, (cmds) => {

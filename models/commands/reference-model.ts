@@ -53,6 +53,8 @@ export class ReferenceModel {
   down = false;
   private lastId = 0;
   private lastStarted: number[] = [];
+  /** Per task, checkpoints aborted before their first barrier arrived there. */
+  private abortedAhead: Set<number>[] = [];
   private aligning: { id: number; arrived: Set<number> }[] = [];
   private parts = new Map<number, Map<number, Saved>>();
   /** Coordinator messages per task, taken only when the task has no output waiting for credit. */
@@ -139,6 +141,7 @@ export class ReferenceModel {
     this.counts = from ? from.counts.map((m) => new Map(m)) : Array.from({ length: n }, () => new Map());
     this.sinks = from ? from.sinks.map((s) => [...s]) : Array.from({ length: n }, () => []);
     this.lastStarted = new Array<number>(n).fill(0);
+    this.abortedAhead = Array.from({ length: n }, () => new Set());
     this.aligning = Array.from({ length: n }, () => ({ id: 0, arrived: new Set() }));
     this.mailbox = Array.from({ length: n }, () => []);
   }
@@ -164,7 +167,8 @@ export class ReferenceModel {
     const inputs = this.graph.tasks[task]!.inputs;
     const state = this.aligning[task]!;
     const aligningNow = state.arrived.size > 0;
-    if (id <= this.lastStarted[task]! && !(aligningNow && id === state.id)) return void (this.blocked[channel] = false);
+    const obsolete = (id <= this.lastStarted[task]! && !(aligningNow && id === state.id)) || this.abortedAhead[task]!.has(id);
+    if (obsolete) return void (this.blocked[channel] = false);
     if (aligningNow && id > state.id) {
       this.cancelAlignment(task, state.id);
       this.abort(state.id); // declined as subsumed
@@ -188,6 +192,7 @@ export class ReferenceModel {
 
   private cancelAlignment(task: number, id: number): void {
     const state = this.aligning[task]!;
+    if (id > this.lastStarted[task]!) this.abortedAhead[task]!.add(id);
     if (state.id !== id || state.arrived.size === 0) return;
     for (const c of state.arrived) this.blocked[c] = false;
     this.aligning[task] = { id: 0, arrived: new Set() };

@@ -39,6 +39,8 @@ export async function main(argv: string[], print: (line: string) => void = (l) =
   }
 }
 
+/** node:util parseArgs reports unknown or malformed options as TypeErrors with an ERR_PARSE_ARGS_* code. */
 function isArgParseError(error: unknown): boolean {
-  return error instanceof TypeError && typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS');
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

@@ -5,7 +5,7 @@
 import type { SnapshotState } from '../core/history.ts';
 import type { OracleContext } from './context.ts';
 import { finalStates, notQuiescedReason, unfinishedSource } from './final-states.ts';
-import type { NodeFacts } from './scenario-facts.ts';
+import { taskLabel, type NodeFacts } from './scenario-facts.ts';
 import { fullReference } from './reference.ts';
 import { notApplicable, ok, violated, witness, type Verdict, type Violation, type WitnessEvent } from './verdict.ts';
 
@@ -60,19 +60,19 @@ function lost(context: OracleContext, shortfall: Shortfall, duplicates: number):
   const witnessEvents: WitnessEvent[] =
     readAt >= 0
       ? [witness(history, readAt, `source record ${origin} read`)]
-      : [witness(history, index.finalStateAt[sinkTask]!, `final state of ${sink.node.id}.0`)];
+      : [witness(history, index.finalStateAt[sinkTask]!, `final state of ${taskLabel(context.facts, sinkTask)}`)];
   const read = readAt >= 0 ? ` Its source record ${origin} was read at event #${readAt}.` : '';
   return violated(PROPERTY, {
     witness: witnessEvents,
     explanation:
-      `Record ${record} is lost: the failure-free reference run puts it into sink ${sink.node.id} ${times(expected)}, ` +
-      `but the final state of the run holds it ${times(actual)}.${read} (The sinks hold ${duplicates} duplicate record(s).)`,
+      `Record ${record} is lost: the failure-free reference run puts it into sink node ${sink.node.id} ${times(expected)}, ` +
+      `but the run's final state holds it ${times(actual)}.${read} (The sinks hold ${duplicates} duplicate record(s).)`,
     record,
   });
 }
 
 function times(count: number): string {
-  return count === 1 ? 'once' : `${count} times`;
+  return count === 0 ? 'not at all' : count === 1 ? 'once' : `${count} times`;
 }
 
 /** The source record a (derived) record id starts from: `node.subtask@offset`; a join's left input for pairs. */

@@ -69,17 +69,18 @@ function report(cut: Cut, record: string, witnessEvents: WitnessEvent[], finding
   const { checkpoint, channel } = cut;
   return violated(PROPERTY, {
     witness: witnessEvents,
-    explanation: `Checkpoint ${checkpoint.id} is not a consistent cut on channel ${channel.label} (${cut.sender} -> ${cut.receiver}): ${finding}`,
+    explanation: `Checkpoint ${checkpoint.id} is not a consistent cut on channel ${channel.label}: ${finding}`,
     checkpoint: checkpoint.id,
     channel: channel.index,
     record,
   });
 }
 
-/** How the receiver side took a record: consumed it, or stored it as channel state. */
+/** How the receiver side took a record: consumed it before its snapshot, or recorded it as channel state. */
 function taken(cut: Cut, at: number): string {
-  const kind = cut.context.history[at]!.kind;
-  return kind === 'channelStateRecorded' ? `stored it as channel state of the checkpoint (event #${at})` : `consumed it (event #${at}) before its snapshot`;
+  return cut.context.history[at]!.kind === 'channelStateRecorded'
+    ? `recorded it as channel state of the checkpoint (event #${at})`
+    : `consumed it (event #${at}) before its own snapshot (event #${cut.receiverSnapshot})`;
 }
 
 function orphanOrUnsent(cut: Cut, at: number, record: string): Violation {
@@ -88,16 +89,22 @@ function orphanOrUnsent(cut: Cut, at: number, record: string): Violation {
   const lateSend = within(events.sent, cut.senderSnapshot, cut.span.end).find((i) => recordAt(history, i).id === record);
   const receiverSnapshot = witness(history, cut.receiverSnapshot, `${cut.receiver} snapshot`);
   if (lateSend === undefined) {
-    return report(cut, record, [witness(history, at, 'taken by the receiver'), receiverSnapshot],
-      `${cut.receiver} ${taken(cut, at)} record ${record}, which ${cut.sender} never sent on this channel before its snapshot in attempt ${cut.span.ordinal} (event #${cut.senderSnapshot}) and which was not re-injected either.`);
+    const finding =
+      `record ${record} was neither sent on this channel by ${cut.sender} in attempt ${cut.span.ordinal} before its snapshot ` +
+      `(event #${cut.senderSnapshot}) nor re-injected, yet ${cut.receiver} ${taken(cut, at)}.`;
+    return report(cut, record, [witness(history, at, 'taken by the receiver'), receiverSnapshot], finding);
   }
-  return report(cut, record, [
-      witness(history, cut.senderSnapshot, `${cut.sender} snapshot`),
-      witness(history, lateSend, 'sent after the sender snapshot'),
-      witness(history, at, 'taken before the receiver snapshot'),
-      receiverSnapshot,
-    ],
-    `record ${record} is an orphan. ${cut.sender} sent it (event #${lateSend}) after its snapshot (event #${cut.senderSnapshot}), yet ${cut.receiver} ${taken(cut, at)} (its snapshot is event #${cut.receiverSnapshot}). The checkpoint's state of ${cut.receiver} reflects a record that the state of ${cut.sender} has not produced, so a restore would deliver it twice.`);
+  const witnessEvents = [
+    witness(history, cut.senderSnapshot, `${cut.sender} snapshot`),
+    witness(history, lateSend, 'sent after the sender snapshot'),
+    witness(history, at, 'taken before the receiver snapshot'),
+    receiverSnapshot,
+  ];
+  const finding =
+    `record ${record} is an orphan: ${cut.sender} sent it (event #${lateSend}) after its snapshot (event #${cut.senderSnapshot}), ` +
+    `yet ${cut.receiver} ${taken(cut, at)}. The checkpoint's state of ${cut.receiver} reflects a record that the snapshot of ` +
+    `${cut.sender} has not produced yet, so a restore would deliver it a second time.`;
+  return report(cut, record, witnessEvents, finding);
 }
 
 function lost(cut: Cut, at: number, record: string): Violation {
@@ -105,38 +112,40 @@ function lost(cut: Cut, at: number, record: string): Violation {
   const events = index.channels[cut.channel.index]!;
   const later = within(events.processed, cut.receiverSnapshot, cut.span.end).find((i) => recordAt(history, i).id === record);
   const reinjected = history[at]!.kind === 'reinjected';
-  const how = reinjected
-    ? `was re-injected at the start of attempt ${cut.span.ordinal} (event #${at})`
-    : `was sent by ${cut.sender} (event #${at}) before its snapshot (event #${cut.senderSnapshot})`;
-  const afterwards = later === undefined ? '' : ` It was consumed only after that snapshot (event #${later}).`;
   const witnessEvents = [
     witness(history, at, reinjected ? 're-injected at the start of the attempt' : 'sent before the sender snapshot'),
     witness(history, cut.senderSnapshot, `${cut.sender} snapshot`),
     witness(history, cut.receiverSnapshot, `${cut.receiver} snapshot`),
   ];
   if (later !== undefined) witnessEvents.push(witness(history, later, 'consumed after the receiver snapshot'));
-  return report(cut, record, witnessEvents,
-    `record ${record} is lost. It ${how}, but ${cut.receiver} neither consumed it before its snapshot (event #${cut.receiverSnapshot}) nor stored it as channel state.${afterwards} A restore from checkpoint ${cut.checkpoint.id} would never deliver it.`);
+  const how = reinjected
+    ? `was re-injected at the start of attempt ${cut.span.ordinal} (event #${at})`
+    : `was sent by ${cut.sender} (event #${at}) before its snapshot (event #${cut.senderSnapshot})`;
+  const afterwards = later === undefined ? '' : ` It was consumed only after that snapshot (event #${later}).`;
+  const finding =
+    `record ${record} is lost. It ${how}, but ${cut.receiver} neither consumed it before its snapshot (event #${cut.receiverSnapshot}) ` +
+    `nor recorded it as channel state.${afterwards} A restore from checkpoint ${cut.checkpoint.id} would never deliver it.`;
+  return report(cut, record, witnessEvents, finding);
 }
 
 function duplicate(cut: Cut, mismatch: Extract<SequenceMismatch, { kind: 'duplicate' }>): Violation {
   const { history } = cut.context;
-  const side = mismatch.side === 'actual' ? `${cut.receiver} took it twice` : `it was sent (or re-injected) twice before the snapshot of ${cut.sender}`;
-  return report(cut, mismatch.record, [
-      witness(history, mismatch.first, 'first occurrence'),
-      witness(history, mismatch.second, 'second occurrence'),
-    ],
-    `record ${mismatch.record} is duplicated: ${side} (events #${mismatch.first} and #${mismatch.second}).`);
+  const how = mismatch.side === 'actual' ? `${cut.receiver} took it twice` : `it was sent (or re-injected) twice before the snapshot of ${cut.sender}`;
+  const witnessEvents = [witness(history, mismatch.first, 'first occurrence'), witness(history, mismatch.second, 'second occurrence')];
+  return report(cut, mismatch.record, witnessEvents, `record ${mismatch.record} is duplicated: ${how} (events #${mismatch.first} and #${mismatch.second}).`);
 }
 
 function reordered(cut: Cut, mismatch: Extract<SequenceMismatch, { kind: 'reordered' }>): Violation {
   const { history } = cut.context;
   const overtaken = recordAt(history, mismatch.expectedEarlier).id;
-  return report(cut, mismatch.record, [
-      witness(history, mismatch.expectedEarlier, `${overtaken} sent first`),
-      witness(history, mismatch.expectedLater, `${mismatch.record} sent later`),
-      witness(history, mismatch.actualEarlier, `${mismatch.record} taken first`),
-      witness(history, mismatch.actualLater, `${overtaken} taken later`),
-    ],
-    `record ${mismatch.record} is out of order: it was sent after ${overtaken} (events #${mismatch.expectedEarlier}, #${mismatch.expectedLater}) but taken before it (events #${mismatch.actualEarlier}, #${mismatch.actualLater}), which a FIFO channel cannot do.`);
+  const witnessEvents = [
+    witness(history, mismatch.expectedEarlier, `${overtaken} sent first`),
+    witness(history, mismatch.expectedLater, `${mismatch.record} sent later`),
+    witness(history, mismatch.actualEarlier, `${mismatch.record} taken first`),
+    witness(history, mismatch.actualLater, `${overtaken} taken later`),
+  ];
+  const finding =
+    `record ${mismatch.record} is out of order: it was sent after ${overtaken} (events #${mismatch.expectedEarlier}, #${mismatch.expectedLater}) ` +
+    `but taken before it (events #${mismatch.actualEarlier}, #${mismatch.actualLater}), which a FIFO channel cannot do.`;
+  return report(cut, mismatch.record, witnessEvents, finding);
 }

@@ -35,7 +35,7 @@ interface Segment {
 
 /** The chain of attempts the final attempt descends from, oldest first. */
 function effectiveSegments(context: OracleContext): Segment[] | Violation {
-  const { index, history, facts } = context;
+  const { index, history } = context;
   const segments: Segment[] = [];
   let attempt = index.attempts[index.attempts.length - 1]!;
   let cutBy: CheckpointFacts | null = null;
@@ -43,19 +43,26 @@ function effectiveSegments(context: OracleContext): Segment[] | Violation {
     segments.unshift({ attempt, cutBy });
     if (attempt.from === null) return segments;
     const source = index.checkpoints.get(attempt.from);
-    const base = source === undefined || source.attempt < 0 || source.attempt >= attempt.ordinal ? undefined : index.attempts[source.attempt]!;
-    const missing = base === undefined ? -1 : source!.snapshotAt.findIndex((at) => at < base.start || at >= base.end);
-    if (base === undefined || missing >= 0) {
-      const what = base === undefined ? 'which was not triggered in an earlier attempt' : `which holds no snapshot of ${taskLabel(facts, missing)} from its attempt`;
+    const problem = restoreProblem(context, attempt, source);
+    if (problem !== null || source === undefined) {
       return violated(PROPERTY, {
         witness: [witness(history, attempt.start, `restore of attempt ${attempt.ordinal}`)],
-        explanation: `Attempt ${attempt.ordinal} restored from checkpoint ${attempt.from} (event #${attempt.start}), ${what}; no restore from it can be exactly-once.`,
+        explanation: `Attempt ${attempt.ordinal} restored from checkpoint ${attempt.from} (event #${attempt.start}), ${problem}; no restore from it can be exactly-once.`,
         checkpoint: attempt.from,
       });
     }
-    cutBy = source!;
-    attempt = base;
+    cutBy = source;
+    attempt = index.attempts[source.attempt]!;
   }
+}
+
+/** Why `attempt` cannot have restored from `source`, or null. */
+function restoreProblem(context: OracleContext, attempt: AttemptSpan, source: CheckpointFacts | undefined): string | null {
+  // Also guards the chain walk: every step goes to a strictly earlier attempt.
+  if (source === undefined || source.attempt < 0 || source.attempt >= attempt.ordinal) return 'which was not triggered in an earlier attempt';
+  const base = context.index.attempts[source.attempt]!;
+  const missing = source.snapshotAt.findIndex((at) => at < base.start || at >= base.end);
+  return missing < 0 ? null : `which holds no snapshot of ${taskLabel(context.facts, missing)} from the attempt that triggered it`;
 }
 
 function checkChannel(context: OracleContext, segments: readonly Segment[], channel: PhysicalChannel): Violation | null {
@@ -78,7 +85,7 @@ function explain(context: OracleContext, channel: PhysicalChannel, mismatch: Seq
   const report = (witnessEvents: WitnessEvent[], finding: string): Violation =>
     violated(PROPERTY, {
       witness: witnessEvents,
-      explanation: `Channel ${channel.label} (${sender} -> ${receiver}) is not exactly-once across recovery: ${finding}`,
+      explanation: `Channel ${channel.label} is not exactly-once across recovery: ${finding}`,
       channel: channel.index,
       record: mismatch.record,
     });
@@ -130,11 +137,11 @@ function checkFinalStates(context: OracleContext): Violation | null {
   if (unfinished !== null) return unfinished;
   const { facts, history, index } = context;
   const actual = mergeNodeStates(facts, finals.map((f) => f.state.operator));
-  const difference = firstNodeDifference(facts, fullReference(facts), actual, { expected: 'the reference has', actual: 'the run has' });
+  const difference = firstNodeDifference(facts, fullReference(facts), actual, { expected: 'the reference', actual: 'the run' });
   if (difference === null) return null;
   const tasks = facts.graph.tasksOfNode.get(difference.node.id) ?? [];
   return violated(PROPERTY, {
     witness: tasks.map((t) => witness(history, index.finalStateAt[t]!, `final state of ${taskLabel(facts, t)}`)),
-    explanation: `The final state of node ${difference.node.id} differs from the failure-free reference run over the full source logs at ${difference.diff}.`,
+    explanation: `The final state of node ${difference.node.id} differs from the failure-free reference run over the full source logs: ${difference.diff}.`,
   });
 }

@@ -3,6 +3,7 @@
 // a rebalance edge spreads records differently in different correct runs, but the merged state of
 // every node is the same (the topology rules guarantee it).
 import type { SnapshotState } from '../core/history.ts';
+import { compareStrings } from '../dataflow/operators.ts';
 import type { NodeSpec } from '../dataflow/topology.ts';
 import type { ScenarioFacts } from './scenario-facts.ts';
 
@@ -35,7 +36,7 @@ export function firstNodeDifference(
   facts: ScenarioFacts,
   expected: NodeStates,
   actual: NodeStates,
-  names: { readonly expected: string; readonly actual: string },
+  names: SideNames,
 ): NodeDifference | null {
   for (let i = 0; i < facts.nodes.length; i++) {
     if (expected.json[i] === actual.json[i]) continue;
@@ -44,20 +45,42 @@ export function firstNodeDifference(
   return null;
 }
 
-/** Entry-wise for the array-shaped snapshots every operator produces; whole values otherwise. */
-export function describeDifference(
-  expected: SnapshotState,
-  actual: SnapshotState,
-  names: { readonly expected: string; readonly actual: string },
-): string {
-  if (!Array.isArray(expected) || !Array.isArray(actual)) {
-    return `${names.expected} ${JSON.stringify(expected)}, ${names.actual} ${JSON.stringify(actual)}`;
+/** Names for the two sides of a comparison, e.g. "the reference" and "checkpoint 3". */
+export interface SideNames {
+  readonly expected: string;
+  readonly actual: string;
+}
+
+type EntryKey = string | number;
+
+/**
+ * The first differing entry. Every operator snapshot is a list of entries sorted by their first
+ * element (a key, a digest slot or a record id), so the lists are walked side by side by that key:
+ * a missing record then reads as missing instead of shifting every later entry.
+ */
+export function describeDifference(expected: SnapshotState, actual: SnapshotState, names: SideNames): string {
+  if (!isKeyedList(expected) || !isKeyedList(actual)) {
+    return `${names.expected} has ${JSON.stringify(expected)}, ${names.actual} has ${JSON.stringify(actual)}`;
   }
-  const length = Math.max(expected.length, actual.length);
-  for (let i = 0; i < length; i++) {
-    const e = i < expected.length ? JSON.stringify(expected[i]) : 'nothing';
-    const a = i < actual.length ? JSON.stringify(actual[i]) : 'nothing';
-    if (e !== a) return `entry ${i}: ${names.expected} ${e}, ${names.actual} ${a}`;
+  let e = 0;
+  let a = 0;
+  while (e < expected.length || a < actual.length) {
+    const order = e >= expected.length ? 1 : a >= actual.length ? -1 : compareKeys(expected[e]![0], actual[a]![0]);
+    if (order < 0) return `${names.expected} has ${JSON.stringify(expected[e])}, ${names.actual} has no such entry`;
+    if (order > 0) return `${names.actual} has ${JSON.stringify(actual[a])}, ${names.expected} has no such entry`;
+    const [left, right] = [JSON.stringify(expected[e]), JSON.stringify(actual[a])];
+    if (left !== right) return `${JSON.stringify(expected[e]![0])}: ${names.expected} has ${left}, ${names.actual} has ${right}`;
+    e++;
+    a++;
   }
-  return `${names.expected} and ${names.actual} differ only in shape`;
+  return `${names.expected} and ${names.actual} differ only in representation`;
+}
+
+function isKeyedList(state: SnapshotState): state is readonly (readonly [EntryKey, ...unknown[]])[] {
+  return Array.isArray(state) && state.every((entry) => Array.isArray(entry) && (typeof entry[0] === 'string' || typeof entry[0] === 'number'));
+}
+
+function compareKeys(a: EntryKey, b: EntryKey): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return compareStrings(String(a), String(b));
 }

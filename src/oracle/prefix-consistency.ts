@@ -25,7 +25,7 @@ export function checkPrefixConsistency(context: OracleContext): Verdict {
     const prefixes = snapshots.map((s) => s.sourceOffset);
     const expected = reference.over(prefixes);
     const actual = checkpointStates(context, checkpoint, snapshots);
-    const names = { expected: 'the reference has', actual: `checkpoint ${checkpoint.id} has` };
+    const names = { expected: 'the reference', actual: `checkpoint ${checkpoint.id}` };
     const difference = firstNodeDifference(context.facts, expected, actual, names);
     if (difference === null) continue;
     const tasks = context.facts.graph.tasksOfNode.get(difference.node.id) ?? [];
@@ -34,7 +34,7 @@ export function checkPrefixConsistency(context: OracleContext): Verdict {
       witness: tasks.map((t) => witness(context.history, checkpoint.snapshotAt[t]!, `snapshot of ${taskLabel(context.facts, t)}`)),
       explanation:
         `Checkpoint ${checkpoint.id} is not the state of a failure-free run over its source prefixes (${describePrefixes(context.facts, prefixes)}): ` +
-        `the merged state of node ${difference.node.id}${replayed} differs from the reference evaluator at ${difference.diff}.`,
+        `the merged state of node ${difference.node.id}${replayed} differs from the reference evaluator: ${difference.diff}.`,
       checkpoint: checkpoint.id,
     });
   }

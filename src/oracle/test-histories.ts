@@ -259,3 +259,16 @@ export function correctUnionRun(): History {
     .drain()
     .quiesce();
 }
+
+/** Checkpoint 1 orphans srcA.0@1 (union consumed it, srcA's snapshot precedes it); restoring re-sends it. */
+export function duplicatingRun(): History {
+  return new HistoryBuilder(UNION).read(A).trigger(1).snapshot(A, 1).snapshot(B, 1)
+    .read(A).deliver(0).deliver(0).snapshot(U, 1).deliver(2).deliver(2).snapshot(K, 1)
+    .acks(1).complete(1).crash().restore(1).drain().quiesce();
+}
+
+/** Checkpoint 1 loses srcA.0@0 (union snapshots before consuming it, no channel state); the restore never re-sends it. */
+export function losingRun(): History {
+  return new HistoryBuilder(UNION).read(A).trigger(1).snapshot(A, 1).snapshot(B, 1).snapshot(U, 1).snapshot(K, 1)
+    .acks(1).complete(1).deliver(0).crash().restore(1).drain().quiesce();
+}

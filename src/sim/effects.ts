@@ -50,7 +50,7 @@ function setBlocked(world: World, task: TaskRuntime, channel: number, blocked: b
   const ch = world.channels[channel]!;
   if (ch.blocked === blocked) return;
   ch.blocked = blocked;
-  world.record({ kind: blocked ? 'blocked' : 'unblocked', tick: world.tick, task: task.physical.index, channel });
+  world.recorder?.blocking(blocked, world.tick, task.physical.index, channel);
 }
 
 function snapshot(world: World, task: TaskRuntime, checkpoint: CheckpointId): void {

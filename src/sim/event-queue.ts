@@ -31,14 +31,23 @@ export interface SimEvent {
 export class EventQueue {
   private heap: SimEvent[] = [];
   private nextSeq = 0;
+  /** Released events, reused by push: the hot loop allocates no event objects. */
+  private readonly pool: SimEvent[] = [];
 
   get size(): number {
     return this.heap.length;
   }
 
-  push(event: Omit<SimEvent, 'seq'>): void {
-    const e = event as SimEvent;
+  push(tick: Tick, kind: SimEventKind, attempt: number, task: TaskIndex, checkpoint: CheckpointId, detail: number, note: string): void {
+    const e = this.pool.pop() ?? { tick, seq: 0, kind, attempt, task, checkpoint, detail, note };
+    e.tick = tick;
     e.seq = this.nextSeq++;
+    e.kind = kind;
+    e.attempt = attempt;
+    e.task = task;
+    e.checkpoint = checkpoint;
+    e.detail = detail;
+    e.note = note;
     const heap = this.heap;
     let i = heap.length;
     heap.push(e);
@@ -78,12 +87,13 @@ export class EventQueue {
     return top;
   }
 
+  /** Hand a dispatched event back for reuse; the caller must not touch it afterwards. */
+  release(event: SimEvent): void {
+    this.pool.push(event);
+  }
+
   peekTick(): Tick | undefined {
     return this.heap[0]?.tick;
   }
 
-  /** Drop every event matching `doomed`. A sorted array is a valid heap, and seqs are kept. */
-  removeWhere(doomed: (event: SimEvent) => boolean): void {
-    this.heap = this.heap.filter((e) => !doomed(e)).sort((a, b) => a.tick - b.tick || a.seq - b.seq);
-  }
 }

@@ -20,7 +20,7 @@ export class ManualSimulation {
   }
 
   get history(): History {
-    return this.world.history;
+    return this.world.recorder?.decode() ?? [];
   }
 
   get isDown(): boolean {

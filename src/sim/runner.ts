@@ -21,10 +21,13 @@ export interface RunOptions {
 }
 
 export interface RunResult {
+  /** Decoded from the compact recording on first access. */
   readonly history: History;
   /** Every decision taken, in order: replaying them reproduces the run. */
   readonly decisions: readonly number[];
+  readonly historyLength: number;
   readonly ticks: number;
+  /** Simulator events dispatched (wakes, deliveries of RPCs, uploads, ...). */
   readonly events: number;
 }
 
@@ -43,9 +46,20 @@ export function run(scenario: Scenario, strategy: CheckpointStrategy, options: R
     world.tick = event.tick;
     events++;
     dispatch(world, event);
+    world.queue.release(event);
   }
   finish(world, overran ? `the job did not quiesce within ${scenario.limits.livenessTicksMax} ticks of the liveness phase` : null);
-  return { history: world.history, decisions: choices.taken(), ticks: world.tick, events };
+  const recorder = world.recorder;
+  let decoded: History | null = null;
+  return {
+    get history(): History {
+      return (decoded ??= recorder?.decode() ?? []);
+    },
+    historyLength: recorder?.length ?? 0,
+    decisions: choices.taken(),
+    ticks: world.tick,
+    events,
+  };
 }
 
 function scheduleScenario(world: World): void {

@@ -73,7 +73,7 @@ export function handleMailbox(world: World, task: TaskRuntime): void {
 export function readSource(world: World, task: TaskRuntime): void {
   const spec = task.log![task.offset]!;
   const record: DataRecord = { id: `${task.physical.label}@${task.offset}`, key: spec.key, value: spec.value };
-  world.record({ kind: 'read', tick: world.tick, task: task.physical.index, offset: task.offset, record });
+  world.recorder?.read(world.tick, task.physical.index, task.offset, record);
   task.offset++;
   emitRecord(world, task, record);
 }
@@ -86,13 +86,13 @@ export function consume(world: World, task: TaskRuntime, channelIndex: number): 
   const taskIndex = task.physical.index;
   if (wasFull) flushPending(world, world.tasks[ch.from]!);
   if (isBarrier(message)) {
-    world.record({ kind: 'barrierReceived', tick: world.tick, task: taskIndex, channel: channelIndex, checkpoint: message.barrier });
+    world.recorder?.barrier(false, world.tick, taskIndex, channelIndex, message.barrier);
     ch.blocked = true;
-    world.record({ kind: 'blocked', tick: world.tick, task: taskIndex, channel: channelIndex });
+    world.recorder?.blocking(true, world.tick, taskIndex, channelIndex);
     applyEffects(world, task, task.strategy.handle({ kind: 'barrierReceived', channel: channelIndex, checkpoint: message.barrier }));
     return true;
   }
-  world.record({ kind: 'processed', tick: world.tick, task: taskIndex, channel: channelIndex, record: message });
+  world.recorder?.processed(world.tick, taskIndex, channelIndex, message);
   const channel = world.graph.channels[channelIndex]!;
   derived.length = 0;
   task.operator.apply(task.state, message, world.tasks[channel.from]!.physical.label, channel.side, derived);
@@ -120,11 +120,8 @@ function place(world: World, task: TaskRuntime, channelIndex: number, message: C
   const ch = world.channels[channelIndex]!;
   const visibleAt = ch.enqueue(message, world.tick + 1 + world.choose('delay', world.scenario.timing.deliveryDelayTicksMax));
   const taskIndex = task.physical.index;
-  if (isBarrier(message)) {
-    world.record({ kind: 'barrierSent', tick: world.tick, task: taskIndex, channel: channelIndex, checkpoint: message.barrier });
-  } else {
-    world.record({ kind: 'sent', tick: world.tick, task: taskIndex, channel: channelIndex, record: message });
-  }
+  if (isBarrier(message)) world.recorder?.barrier(true, world.tick, taskIndex, channelIndex, message.barrier);
+  else world.recorder?.sent(world.tick, taskIndex, channelIndex, message);
   world.wake(world.tasks[ch.to]!, visibleAt);
 }
 

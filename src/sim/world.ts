@@ -2,6 +2,7 @@
 // Nothing here reads a clock or a random source: every decision is asked of the ChoiceSource.
 import type { ChoiceSource } from '../core/choice.ts';
 import type { HistoryEvent } from '../core/history.ts';
+import { HistoryRecorder } from './recorder.ts';
 import type { TaskIndex, Tick } from '../core/ids.ts';
 import { expandTopology, type PhysicalGraph } from '../dataflow/physical.ts';
 import type { CheckpointStrategy } from '../strategies/strategy.ts';
@@ -23,7 +24,8 @@ export class World {
   faultsEnabled = true;
   /** Snapshot uploads started so far, for upload-crash faults. */
   uploadsStarted = 0;
-  readonly history: HistoryEvent[] = [];
+  /** The History being recorded; null when recording is off (benchmarks). */
+  readonly recorder: HistoryRecorder | null;
   readonly queue = new EventQueue();
   readonly graph: PhysicalGraph;
   readonly tasks: TaskRuntime[];
@@ -39,8 +41,9 @@ export class World {
     readonly choices: ChoiceSource,
     /** Manual driving (model-based tests) schedules no task wakes: the driver picks every step. */
     readonly timed = true,
-    private readonly recordHistory = true,
+    recordHistory = true,
   ) {
+    this.recorder = recordHistory ? new HistoryRecorder() : null;
     this.graph = expandTopology(scenario.topology);
     this.tasks = this.graph.tasks.map((t) => new TaskRuntime(t, scenario.sourceLogs[t.node.id]?.[t.subtask] ?? null, strategy));
     this.channels = this.graph.channels.map((c) => new ChannelRuntime(c.index, c.from, c.to, scenario.timing.channelCapacity));
@@ -49,8 +52,9 @@ export class World {
     this.doomedUploads = new Set(scenario.faults.flatMap((f) => (f.kind === 'upload-crash' ? [f.upload] : [])));
   }
 
+  /** Record a rare event (the frequent ones go to the recorder's typed methods directly). */
   record(event: HistoryEvent): void {
-    if (this.recordHistory) this.history.push(event);
+    this.recorder?.object(event);
   }
 
   /** A decision in [0, max]; 0 is the plainest. */
@@ -59,7 +63,7 @@ export class World {
   }
 
   schedule(kind: SimEventKind, at: Tick, task: TaskIndex = -1, checkpoint = 0, detail = 0, note = ''): void {
-    this.queue.push({ tick: at, kind, attempt: this.epoch, task, checkpoint, detail, note });
+    this.queue.push(at, kind, this.epoch, task, checkpoint, detail, note);
   }
 
   /** Make sure `task` steps at `at` (or earlier). Duplicate wakes are harmless; missing ones are deadlocks. */

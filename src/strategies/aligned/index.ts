@@ -9,7 +9,7 @@ class AlignedTask implements TaskStrategy {
   private state: AlignmentState;
 
   constructor(private readonly context: TaskContext) {
-    const memory: AlignmentMemory = { context, lastStarted: 0 };
+    const memory: AlignmentMemory = { context, lastStarted: 0, aborted: new Set() };
     this.state = new WaitingForFirstBarrier(memory);
   }
 

@@ -10,10 +10,24 @@ export interface AlignmentState {
   checkpointAborted(checkpoint: CheckpointId): [AlignmentState, readonly Effect[]];
 }
 
-/** Shared by the states: the highest checkpoint id this task has started aligning. */
+/**
+ * Shared by the states: the highest checkpoint id this task has started aligning, and the newer ids
+ * the coordinator has already aborted. A barrier of an aborted checkpoint must not start an
+ * alignment: a sibling task that cancelled it will never send its barrier, and the alignment would
+ * wait forever (Flink keeps the same `abortedCheckpointIds` for this reason).
+ */
 export interface AlignmentMemory {
   readonly context: TaskContext;
   lastStarted: CheckpointId;
+  readonly aborted: Set<CheckpointId>;
+}
+
+function isObsolete(memory: AlignmentMemory, checkpoint: CheckpointId): boolean {
+  return checkpoint <= memory.lastStarted || memory.aborted.has(checkpoint);
+}
+
+function rememberAborted(memory: AlignmentMemory, checkpoint: CheckpointId): void {
+  if (checkpoint > memory.lastStarted) memory.aborted.add(checkpoint);
 }
 
 /** Not aligning. A barrier newer than any seen starts an alignment; an older one is obsolete. */
@@ -21,12 +35,13 @@ export class WaitingForFirstBarrier implements AlignmentState {
   constructor(private readonly memory: AlignmentMemory) {}
 
   barrierReceived(channel: ChannelIndex, checkpoint: CheckpointId): [AlignmentState, readonly Effect[]] {
-    if (checkpoint <= this.memory.lastStarted) return [this, [{ kind: 'unblock', channel }]]; // obsolete: resume, or deadlock
+    if (isObsolete(this.memory, checkpoint)) return [this, [{ kind: 'unblock', channel }]]; // resume, or deadlock
     return startAlignment(this.memory, channel, checkpoint, []);
   }
 
-  checkpointAborted(): [AlignmentState, readonly Effect[]] {
-    return [this, []]; // nothing in progress to cancel
+  checkpointAborted(checkpoint: CheckpointId): [AlignmentState, readonly Effect[]] {
+    rememberAborted(this.memory, checkpoint); // nothing in progress to cancel, but its barriers may still come
+    return [this, []];
   }
 }
 
@@ -40,6 +55,7 @@ export class CollectingBarriers implements AlignmentState {
 
   barrierReceived(channel: ChannelIndex, checkpoint: CheckpointId): [AlignmentState, readonly Effect[]] {
     if (checkpoint < this.checkpoint) return [this, [{ kind: 'unblock', channel }]]; // obsolete: resume it
+    if (checkpoint > this.checkpoint && this.memory.aborted.has(checkpoint)) return [this, [{ kind: 'unblock', channel }]];
     if (checkpoint > this.checkpoint) {
       // A newer checkpoint subsumes the one being aligned: abort it locally, then align the new one.
       const abort: Effect[] = [{ kind: 'decline', checkpoint: this.checkpoint, reason: 'subsumed' }, ...unblockAll(this.aligned)];
@@ -51,7 +67,10 @@ export class CollectingBarriers implements AlignmentState {
   }
 
   checkpointAborted(checkpoint: CheckpointId): [AlignmentState, readonly Effect[]] {
-    if (checkpoint !== this.checkpoint) return [this, []]; // about another checkpoint: not ours to cancel
+    if (checkpoint !== this.checkpoint) {
+      rememberAborted(this.memory, checkpoint); // a newer one: its barriers must not start an alignment
+      return [this, []];
+    }
     return [new WaitingForFirstBarrier(this.memory), unblockAll(this.aligned)];
   }
 }
@@ -63,6 +82,7 @@ function startAlignment(
   before: Effect[],
 ): [AlignmentState, readonly Effect[]] {
   memory.lastStarted = checkpoint;
+  for (const id of memory.aborted) if (id <= checkpoint) memory.aborted.delete(id); // obsolete by id now
   if (memory.context.inputs.length === 1) {
     return [new WaitingForFirstBarrier(memory), [...before, ...checkpointAndResume(checkpoint, [channel])]];
   }
