@@ -60,7 +60,8 @@ const timing: fc.Arbitrary<Timing> = fc.record({
   uploadTicksMax: fc.integer({ min: 0, max: 6 }),
   rpcDelayTicksMax: fc.integer({ min: 0, max: 3 }),
   restartTicks: fc.integer({ min: 1, max: 6 }),
-  checkpointTimeoutTicks: fc.constant(DEFAULT_TIMING.checkpointTimeoutTicks),
+  // Short timeouts make expiries (and so aborts racing with barriers) common.
+  checkpointTimeoutTicks: fc.oneof(fc.constant(DEFAULT_TIMING.checkpointTimeoutTicks), fc.integer({ min: 5, max: 60 })),
 });
 
 export function scenarioArbitrary(strategy: string, shape: ScenarioShape = DEFAULT_SHAPE): fc.Arbitrary<Scenario> {

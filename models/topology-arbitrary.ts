@@ -83,8 +83,11 @@ function addOperator(nodes: NodeSpec[], edges: EdgeSpec[], op: OperatorRecipe, i
     const candidates = nodes.filter((n) => deterministic.has(n.id));
     edges.push({ from: candidates[op.inputs[0] % candidates.length]!.id, to: id, partitioner: 'hash' });
   } else if (op.kind === 'join' || op.kind === 'union') {
-    const first = nodes[op.inputs[0] % nodes.length]!;
-    const second = nodes[(op.inputs[0] + 1 + (op.inputs[1] % Math.max(1, nodes.length - 1))) % nodes.length]!;
+    // A join of a join's output multiplies records (n^2, then n^4): keep joins off each other's paths,
+    // so that a scenario's work stays within its liveness bound.
+    const inputs = op.kind === 'join' ? nodes.filter((n) => !downstreamOfJoin(nodes, edges).has(n.id)) : nodes;
+    const first = inputs[op.inputs[0] % inputs.length]!;
+    const second = inputs[(op.inputs[0] + 1 + (op.inputs[1] % Math.max(1, inputs.length - 1))) % inputs.length]!;
     // With a single upstream node a join joins it with itself; a union just reads it once.
     const sides: [NodeSpec, 0 | 1][] = second === first && op.kind === 'union' ? [[first, 0]] : [[first, 0], [second, 1]];
     for (const [from, side] of sides) {
@@ -96,6 +99,16 @@ function addOperator(nodes: NodeSpec[], edges: EdgeSpec[], op: OperatorRecipe, i
     edges.push({ from: from.id, to: id, partitioner: partitionerFor(op.partitioners[0], from, node) });
   }
   nodes.push(node);
+}
+
+/** Joins and every node fed, directly or not, by a join. */
+function downstreamOfJoin(nodes: readonly NodeSpec[], edges: readonly EdgeSpec[]): Set<string> {
+  const reached = new Set(nodes.filter((n) => n.kind === 'join').map((n) => n.id));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const e of edges) if (reached.has(e.from) && !reached.has(e.to)) grew = reached.add(e.to) !== undefined;
+  }
+  return reached;
 }
 
 function paramFor(op: OperatorRecipe): number | undefined {
