@@ -28,7 +28,7 @@ export function assertSameObservables(model: ReferenceModel, real: Real, after: 
     }
     if (t.node.kind === 'sink') {
       const expected = [...model.sinks[t.index]!].sort();
-      const actual = (real.operatorSnapshot(t.index) as [string][]).map((r) => r[0]);
+      const actual = (real.operatorSnapshot(t.index) as [string][]).map((r) => r[0]).sort();
       if (JSON.stringify(actual) !== JSON.stringify(expected)) fail(`sink contents of ${t.label}`, expected, actual);
     }
   });

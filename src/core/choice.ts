@@ -13,19 +13,30 @@ export interface ChoiceSource {
 }
 
 abstract class RecordingChoiceSource implements ChoiceSource {
-  private readonly decisions: number[] = [];
+  // A typed, growable log: a long run makes millions of decisions, and 4 bytes each keeps them cheap.
+  private decisions = new Int32Array(256);
+  private count = 0;
 
   choose(label: string, bound: number): number {
-    assert(Number.isInteger(bound) && bound >= 1, `choice "${label}" needs a positive bound, got ${bound}`);
     // A forced choice is not a decision: it is neither recorded nor consumes a supplied value.
     if (bound === 1) return 0;
-    const value = this.decide(label, bound, this.decisions.length);
-    this.decisions.push(value);
+    if (!(bound > 1 && bound <= 0x7fff_ffff && bound === Math.floor(bound))) {
+      assert(false, `choice "${label}" needs an integer bound in [1, 2^31), got ${bound}`);
+    }
+    const value = this.decide(label, bound, this.count);
+    if (this.count === this.decisions.length) this.grow();
+    this.decisions[this.count++] = value;
     return value;
   }
 
   taken(): readonly number[] {
-    return this.decisions;
+    return Array.from(this.decisions.subarray(0, this.count));
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.decisions.length * 2);
+    next.set(this.decisions);
+    this.decisions = next;
   }
 
   protected abstract decide(label: string, bound: number, index: number): number;

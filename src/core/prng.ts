@@ -14,44 +14,43 @@ function splitmix32(state: number): [number, number] {
 }
 
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
+  return (x << k) | (x >>> (32 - k));
 }
 
 export class Prng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  // Int32 words: they stay small integers in V8 (no boxed doubles), which keeps each draw a few ns.
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number) {
     assert(Number.isSafeInteger(seed), `PRNG seed must be a safe integer, got ${seed}`);
     // Fold the high bits in so that seeds differing only above bit 32 still differ.
-    let state = (seed >>> 0) ^ Math.floor(seed / UINT32_RANGE) >>> 0;
-    const words: number[] = [];
+    let state = (seed >>> 0) ^ (Math.floor(seed / UINT32_RANGE) >>> 0);
     for (let i = 0; i < 4; i++) {
       const [next, out] = splitmix32(state);
       state = next;
-      words.push(out);
+      this.s[i] = out;
     }
-    [this.s0, this.s1, this.s2, this.s3] = words as [number, number, number, number];
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // xoshiro must not start all-zero
+    if ((this.s[0]! | this.s[1]! | this.s[2]! | this.s[3]!) === 0) this.s[0] = 1; // xoshiro must not start all-zero
   }
 
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.s1 << 9) >>> 0;
-    this.s2 = (this.s2 ^ this.s0) >>> 0;
-    this.s3 = (this.s3 ^ this.s1) >>> 0;
-    this.s1 = (this.s1 ^ this.s2) >>> 0;
-    this.s0 = (this.s0 ^ this.s3) >>> 0;
-    this.s2 = (this.s2 ^ t) >>> 0;
-    this.s3 = rotl(this.s3, 11);
-    return result;
+    const s = this.s;
+    const s0 = s[0]!;
+    const s1 = s[1]!;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+    const t = s1 << 9;
+    const s2 = s[2]! ^ s0;
+    const s3 = s[3]! ^ s1;
+    s[1] = s1 ^ s2;
+    s[0] = s0 ^ s3;
+    s[2] = s2 ^ t;
+    s[3] = rotl(s3, 11);
+    return result >>> 0;
   }
 
   /** Uniform integer in [0, bound), without modulo bias (rejection sampling). */
   nextBelow(bound: number): number {
-    assert(Number.isInteger(bound) && bound > 0 && bound <= UINT32_RANGE, `bound out of range: ${bound}`);
+    if (!(bound > 0 && bound <= UINT32_RANGE && bound === Math.floor(bound))) assert(false, `bound out of range: ${bound}`);
     const limit = UINT32_RANGE - (UINT32_RANGE % bound);
     for (;;) {
       const x = this.nextUint32();

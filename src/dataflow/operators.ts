@@ -4,6 +4,7 @@
 import { unreachable } from '../core/assert.ts';
 import type { SnapshotState } from '../core/history.ts';
 import type { DataRecord } from '../core/messages.ts';
+import { PLAIN_RECORDS, type RecordFactory } from './records.ts';
 import type { NodeKind, NodeSpec } from './topology.ts';
 
 /** Values stay small integers: arithmetic is modulo a prime. */
@@ -36,12 +37,18 @@ function sortedEntries<K extends number | string>(map: Map<K, number>): Entry<K>
   return entries;
 }
 
-function keyedAggregation(update: (old: number, value: number) => number, nodeId: string): OperatorDefinition<KeyedNumbers> {
+/** The suffix a node appends to the ids of the records it derives (built once, not per record). */
+function idSuffix(nodeId: string): string {
+  return `>${nodeId}`;
+}
+
+function keyedAggregation(update: (old: number, value: number) => number, nodeId: string, records: RecordFactory): OperatorDefinition<KeyedNumbers> {
+  const suffix = idSuffix(nodeId);
   return {
     createState: () => new Map(),
     apply(state, record, _sender, _side, out) {
       state.set(record.key, update(state.get(record.key) ?? 0, record.value));
-      out.push({ id: `${record.id}>${nodeId}`, key: record.key, value: record.value });
+      out.push(records.derived(record, suffix, record.key, record.value));
     },
     snapshot: (state) => sortedEntries(state),
     restore: (snapshot) => new Map(snapshot as Entry<number>[]),
@@ -55,13 +62,14 @@ function keyedAggregation(update: (old: number, value: number) => number, nodeId
 }
 
 /** Order-sensitive: a rolling hash per (key, sender), so reordering within a channel changes the state. */
-function digest(nodeId: string): OperatorDefinition<Map<string, number>> {
+function digest(nodeId: string, records: RecordFactory): OperatorDefinition<Map<string, number>> {
+  const suffix = idSuffix(nodeId);
   return {
     createState: () => new Map(),
     apply(state, record, sender, _side, out) {
       const slot = `${record.key}|${sender}`;
       state.set(slot, (Math.imul(state.get(slot) ?? 17, 31) + record.value + 1) | 0);
-      out.push({ id: `${record.id}>${nodeId}`, key: record.key, value: record.value });
+      out.push(records.derived(record, suffix, record.key, record.value));
     },
     snapshot: (state) => sortedEntries(state),
     restore: (snapshot) => new Map(snapshot as Entry<string>[]),
@@ -98,7 +106,8 @@ function fromTriples(triples: readonly [string, number, number][]): DataRecord[]
 }
 
 /** Symmetric hash join: each matching pair is emitted once, when its second half arrives. */
-function join(nodeId: string): OperatorDefinition<Map<number, JoinSides>> {
+function join(nodeId: string, records: RecordFactory): OperatorDefinition<Map<number, JoinSides>> {
+  const suffix = idSuffix(nodeId);
   const snapshotOf = (state: Map<number, JoinSides>) =>
     [...state.entries()].sort((a, b) => a[0] - b[0]).map(([k, s]) => [k, sortById(s.left), sortById(s.right)]);
   return {
@@ -109,7 +118,7 @@ function join(nodeId: string): OperatorDefinition<Map<number, JoinSides>> {
       const [mine, theirs] = side === 0 ? [sides.left, sides.right] : [sides.right, sides.left];
       for (const other of theirs) {
         const [l, r] = side === 0 ? [record, other] : [other, record];
-        out.push({ id: `(${l.id}*${r.id})>${nodeId}`, key: record.key, value: (l.value * 31 + r.value) % VALUE_MODULUS });
+        out.push(records.joined(l, r, suffix, record.key, (l.value * 31 + r.value) % VALUE_MODULUS));
       }
       mine.push(record);
     },
@@ -136,40 +145,70 @@ function join(nodeId: string): OperatorDefinition<Map<number, JoinSides>> {
   };
 }
 
-/** A sink collects what reaches it; its snapshot is the multiset of records (sorted by id). */
+type Triple = [string, number, number];
+
+/**
+ * A sink's snapshot: a view of the first `length` records of the sink's append-only log. A sink
+ * grows with the whole input, so copying it at every checkpoint would make checkpoints O(output);
+ * the view costs O(1), and serializes (toJSON) to the records in arrival order, which is
+ * deterministic within a run. `merge` sorts, so comparisons ignore arrival order.
+ */
+export class SinkSnapshot {
+  constructor(
+    private readonly log: readonly DataRecord[],
+    readonly length: number,
+  ) {}
+
+  records(): DataRecord[] {
+    return this.log.slice(0, this.length);
+  }
+
+  toJSON(): Triple[] {
+    return this.records().map((r): Triple => [r.id, r.key, r.value]);
+  }
+}
+
+/** A sink snapshot's records as [id, key, value] triples, whichever form it has (view or JSON). */
+export function sinkTriples(snapshot: SnapshotState): Triple[] {
+  return snapshot instanceof SinkSnapshot ? snapshot.toJSON() : (snapshot as Triple[]);
+}
+
 function sink(): OperatorDefinition<DataRecord[]> {
   return {
     createState: () => [],
     apply: (state, record) => void state.push(record),
-    snapshot: (state) => sortById(state),
-    restore: (snapshot) => fromTriples(snapshot as [string, number, number][]),
-    merge: (snapshots) => (snapshots as [string, number, number][][]).flat().sort((a, b) => compareStrings(a[0], b[0])),
+    snapshot: (state) => new SinkSnapshot(state, state.length),
+    restore: (snapshot) => (snapshot instanceof SinkSnapshot ? snapshot.records() : fromTriples(snapshot as Triple[])),
+    merge: (snapshots) => snapshots.flatMap(sinkTriples).sort((a, b) => compareStrings(a[0], b[0])),
   };
 }
 
-export function operatorFor(node: NodeSpec): OperatorDefinition {
+export function operatorFor(node: NodeSpec, records: RecordFactory = PLAIN_RECORDS): OperatorDefinition {
   const kind: NodeKind = node.kind;
   const id = node.id;
+  const suffix = idSuffix(id);
   const param = node.param ?? 1;
   switch (kind) {
     case 'count':
-      return keyedAggregation((old) => old + 1, id) as OperatorDefinition;
+      return keyedAggregation((old) => old + 1, id, records) as OperatorDefinition;
     case 'sum':
-      return keyedAggregation((old, value) => (old + value) % VALUE_MODULUS, id) as OperatorDefinition;
+      return keyedAggregation((old, value) => (old + value) % VALUE_MODULUS, id, records) as OperatorDefinition;
     case 'digest':
-      return digest(id) as OperatorDefinition;
+      return digest(id, records) as OperatorDefinition;
     case 'filter':
-      return stateless((r, out) => void (r.value % param !== 0 && out.push({ id: `${r.id}>${id}`, key: r.key, value: r.value })));
+      return stateless((r, out) => void (r.value % param !== 0 && out.push(records.derived(r, suffix, r.key, r.value))));
     case 'map':
-      return stateless((r, out) => void out.push({ id: `${r.id}>${id}`, key: r.key, value: (r.value * param + 1) % VALUE_MODULUS }));
-    case 'flatMap':
+      return stateless((r, out) => void out.push(records.derived(r, suffix, r.key, (r.value * param + 1) % VALUE_MODULUS)));
+    case 'flatMap': {
+      const suffixes = Array.from({ length: param }, (_, i) => `${suffix}#${i}`);
       return stateless((r, out) => {
-        for (let i = 0; i < param; i++) out.push({ id: `${r.id}>${id}#${i}`, key: r.key, value: (r.value + i) % VALUE_MODULUS });
+        for (let i = 0; i < param; i++) out.push(records.derived(r, suffixes[i]!, r.key, (r.value + i) % VALUE_MODULUS));
       });
+    }
     case 'union':
-      return stateless((r, out) => void out.push({ id: `${r.id}>${id}`, key: r.key, value: r.value }));
+      return stateless((r, out) => void out.push(records.derived(r, suffix, r.key, r.value)));
     case 'join':
-      return join(id) as OperatorDefinition;
+      return join(id, records) as OperatorDefinition;
     case 'sink':
       return sink() as OperatorDefinition;
     case 'source':

@@ -13,38 +13,38 @@ export function keyHash(key: number): number {
 }
 
 /**
- * Receiver subtasks for `record`. `roundRobin` is the sender's rebalance counter for this edge;
- * it is task state (snapshotted and restored) so routing after recovery matches a failure-free run.
- * Returns the receivers and the counter's next value.
+ * The receiver subtask for `record`, or BROADCAST for every receiver. `roundRobin` is the sender's
+ * rebalance counter for this edge; it is task state (snapshotted and restored) so that routing
+ * after recovery matches a failure-free run. Use `nextRoundRobin` to advance it.
  */
-export function route(
-  partitioner: Partitioner,
-  record: DataRecord,
-  senderSubtask: number,
-  receiverParallelism: number,
-  roundRobin: number,
-  into: number[],
-): number {
-  into.length = 0;
+export function route(partitioner: Partitioner, record: DataRecord, senderSubtask: number, receiverParallelism: number, roundRobin: number): number {
   switch (partitioner) {
     case 'forward':
-      into.push(senderSubtask);
-      return roundRobin;
+      return senderSubtask;
     case 'hash':
-      into.push(keyHash(record.key) % receiverParallelism);
-      return roundRobin;
+      return keyHash(record.key) % receiverParallelism;
     case 'broadcast':
-      for (let r = 0; r < receiverParallelism; r++) into.push(r);
-      return roundRobin;
+      return BROADCAST;
     case 'rebalance':
-      into.push(roundRobin % receiverParallelism);
-      return (roundRobin + 1) % receiverParallelism;
+      return roundRobin % receiverParallelism;
     default:
       return unreachable(partitioner, 'route');
   }
 }
 
+export const BROADCAST = -1;
+
+export function nextRoundRobin(partitioner: Partitioner, receiverParallelism: number, roundRobin: number): number {
+  return partitioner === 'rebalance' ? (roundRobin + 1) % receiverParallelism : roundRobin;
+}
+
 /** Where a sender's rebalance counter starts: its own subtask index, as a deterministic spread. */
 export function initialRoundRobin(senderSubtask: number, receiverParallelism: number): number {
   return senderSubtask % receiverParallelism;
+}
+
+/** Every receiver subtask of `record`, as a list (for callers off the hot path). */
+export function receiversOf(partitioner: Partitioner, record: DataRecord, senderSubtask: number, receiverParallelism: number, roundRobin: number): number[] {
+  const target = route(partitioner, record, senderSubtask, receiverParallelism, roundRobin);
+  return target === BROADCAST ? Array.from({ length: receiverParallelism }, (_, r) => r) : [target];
 }

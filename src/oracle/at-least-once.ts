@@ -8,6 +8,7 @@ import { finalStates, notQuiescedReason, unfinishedSource } from './final-states
 import { taskLabel, type NodeFacts } from './scenario-facts.ts';
 import { fullReference } from './reference.ts';
 import { notApplicable, ok, violated, witness, type Verdict, type Violation, type WitnessEvent } from './verdict.ts';
+import { sinkTriples } from '../dataflow/operators.ts';
 
 const PROPERTY = 'at-least-once';
 
@@ -46,7 +47,7 @@ export function checkAtLeastOnce(context: OracleContext): Verdict {
 function countIds(sinkSnapshots: readonly SnapshotState[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const snapshot of sinkSnapshots) {
-    for (const [id] of snapshot as readonly [string, number, number][]) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const [id] of sinkTriples(snapshot)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;
 }

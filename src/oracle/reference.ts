@@ -10,7 +10,7 @@ import type { SnapshotState, TaskSnapshot } from '../core/history.ts';
 import type { ChannelIndex, TaskIndex } from '../core/ids.ts';
 import type { DataRecord } from '../core/messages.ts';
 import { assert } from '../core/assert.ts';
-import { initialRoundRobin, route } from '../dataflow/partitioners.ts';
+import { initialRoundRobin, nextRoundRobin, receiversOf } from '../dataflow/partitioners.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import { mergeNodeStates, type NodeStates } from './node-states.ts';
 import { factsOf, type ScenarioFacts } from './scenario-facts.ts';
@@ -25,7 +25,6 @@ export class ReferenceEvaluator {
   private readonly queuedChannels: ChannelIndex[] = [];
   private readonly queuedRecords: DataRecord[] = [];
   private readonly outputs: DataRecord[] = [];
-  private readonly receivers: number[] = [];
 
   /** Starts from the initial state, or from `initial` (one snapshot per task, e.g. a checkpoint's). */
   constructor(
@@ -88,8 +87,9 @@ export class ReferenceEvaluator {
     const counters = this.roundRobin[task]!;
     for (let k = 0; k < sender.outputs.length; k++) {
       const output = sender.outputs[k]!;
-      counters[k] = route(output.partitioner, record, sender.subtask, output.receiverParallelism, counters[k]!, this.receivers);
-      for (const receiver of this.receivers) {
+      const receivers = receiversOf(output.partitioner, record, sender.subtask, output.receiverParallelism, counters[k]!);
+      counters[k] = nextRoundRobin(output.partitioner, output.receiverParallelism, counters[k]!);
+      for (const receiver of receivers) {
         const channel = output.channelTo[receiver];
         assert(channel !== undefined, `${sender.label} routed to unconnected subtask ${receiver}`);
         this.queuedChannels.push(channel);

@@ -6,7 +6,7 @@ import type { AbortReason, History, HistoryEvent, TaskSnapshot } from '../core/h
 import type { ChannelIndex, CheckpointId, TaskIndex } from '../core/ids.ts';
 import type { DataRecord } from '../core/messages.ts';
 import { operatorFor, type OperatorDefinition } from '../dataflow/operators.ts';
-import { initialRoundRobin, route } from '../dataflow/partitioners.ts';
+import { initialRoundRobin, nextRoundRobin, receiversOf } from '../dataflow/partitioners.ts';
 import { expandTopology, type PhysicalGraph } from '../dataflow/physical.ts';
 import type { LogicalTopology } from '../dataflow/topology.ts';
 import { DEFAULT_LIMITS, DEFAULT_TIMING, type Scenario, type SourceRecordSpec } from '../sim/scenario.ts';
@@ -204,9 +204,10 @@ export class HistoryBuilder {
 
   private emit(task: TaskIndex, record: DataRecord): this {
     const t = this.graph.tasks[task]!;
-    const receivers: number[] = [];
     t.outputs.forEach((output, k) => {
-      this.roundRobin[task]![k] = route(output.partitioner, record, t.subtask, output.receiverParallelism, this.roundRobin[task]![k]!, receivers);
+      const counter = this.roundRobin[task]![k]!;
+      const receivers = receiversOf(output.partitioner, record, t.subtask, output.receiverParallelism, counter);
+      this.roundRobin[task]![k] = nextRoundRobin(output.partitioner, output.receiverParallelism, counter);
       for (const r of receivers) {
         const channel = output.channelTo[r]!;
         this.queues[channel]!.push(record);

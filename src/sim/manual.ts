@@ -94,8 +94,9 @@ export class ManualSimulation {
     return this.world.tasks[task]!.offset;
   }
 
+  /** The task's operator state as plain JSON data. */
   operatorSnapshot(task: number): unknown {
-    return this.world.tasks[task]!.capture().operator;
+    return JSON.parse(JSON.stringify(this.world.tasks[task]!.capture().operator)) as unknown;
   }
 
   /** Run background events to exhaustion, handling mailboxes as they fill. */

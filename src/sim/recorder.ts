@@ -1,10 +1,12 @@
 // The History as the simulator records it: columns of typed arrays for the frequent events (a
 // record read, sent or processed; barriers; blocks), and the event object itself for the rare ones.
-// No object is allocated per frequent event, which keeps recording cheap (about 25 bytes an event)
-// and keeps the garbage collector out of the hot loop. `decode()` rebuilds the plain HistoryEvent
-// list the oracle reads; it is equal, event for event, to recording those objects directly.
+// Records are referred to by their lineage uid. No object is allocated or kept alive per frequent
+// event, which keeps recording cheap (21 bytes an event) and keeps the garbage collector out of the
+// hot loop. `decode()` rebuilds the plain HistoryEvent list the oracle reads; it is equal, event
+// for event, to recording those objects directly.
 import type { History, HistoryEvent } from '../core/history.ts';
 import type { DataRecord } from '../core/messages.ts';
+import type { RecordTable } from './lineage.ts';
 
 const READ = 1;
 const SENT = 2;
@@ -24,35 +26,41 @@ export class HistoryRecorder {
   /** Channel, offset or checkpoint id, depending on the kind. */
   private num = new Int32Array(INITIAL_CAPACITY);
   private channel = new Int32Array(INITIAL_CAPACITY);
-  /** The record, or the whole event object for rare kinds. */
-  private readonly ref: unknown[] = [];
+  /** The record's lineage uid. */
+  private record = new Int32Array(INITIAL_CAPACITY);
+  /** Rare events, kept whole; `num` holds the index. */
+  private readonly objects: HistoryEvent[] = [];
   length = 0;
 
+  constructor(private readonly records: RecordTable) {}
+
   read(tick: number, task: number, offset: number, record: DataRecord): void {
-    this.push(READ, tick, task, offset, 0, record);
+    this.push(READ, tick, task, offset, 0, this.records.uidOf(record));
   }
 
   sent(tick: number, task: number, channel: number, record: DataRecord): void {
-    this.push(SENT, tick, task, 0, channel, record);
+    this.push(SENT, tick, task, 0, channel, this.records.uidOf(record));
   }
 
   processed(tick: number, task: number, channel: number, record: DataRecord): void {
-    this.push(PROCESSED, tick, task, 0, channel, record);
+    this.push(PROCESSED, tick, task, 0, channel, this.records.uidOf(record));
   }
 
   barrier(sent: boolean, tick: number, task: number, channel: number, checkpoint: number): void {
-    this.push(sent ? BARRIER_SENT : BARRIER_RECEIVED, tick, task, checkpoint, channel, undefined);
+    this.push(sent ? BARRIER_SENT : BARRIER_RECEIVED, tick, task, checkpoint, channel, 0);
   }
 
   blocking(blocked: boolean, tick: number, task: number, channel: number): void {
-    this.push(blocked ? BLOCKED : UNBLOCKED, tick, task, 0, channel, undefined);
+    this.push(blocked ? BLOCKED : UNBLOCKED, tick, task, 0, channel, 0);
   }
 
+  /** A rare event, kept as it is: it must be plain JSON data (records as `RecordTable.plain`). */
   object(event: HistoryEvent): void {
-    this.push(OBJECT, event.tick, 0, 0, 0, event);
+    this.objects.push(event);
+    this.push(OBJECT, event.tick, 0, this.objects.length - 1, 0, 0);
   }
 
-  private push(kind: number, tick: number, task: number, num: number, channel: number, ref: unknown): void {
+  private push(kind: number, tick: number, task: number, num: number, channel: number, record: number): void {
     const i = this.length;
     if (i === this.kind.length) this.grow();
     this.kind[i] = kind;
@@ -60,7 +68,7 @@ export class HistoryRecorder {
     this.task[i] = task;
     this.num[i] = num;
     this.channel[i] = channel;
-    this.ref.push(ref);
+    this.record[i] = record;
     this.length = i + 1;
   }
 
@@ -76,10 +84,11 @@ export class HistoryRecorder {
     this.task = widen(this.task, (n) => new Int32Array(n));
     this.num = widen(this.num, (n) => new Int32Array(n));
     this.channel = widen(this.channel, (n) => new Int32Array(n));
+    this.record = widen(this.record, (n) => new Int32Array(n));
   }
 
   /** Heap bytes used per recorded event by the columns (the event objects of rare kinds excluded). */
-  static readonly COLUMN_BYTES_PER_EVENT = 1 + 4 + 4 + 4 + 4 + 8;
+  static readonly COLUMN_BYTES_PER_EVENT = 1 + 4 * 5;
 
   decode(): History {
     const events: HistoryEvent[] = new Array(this.length);
@@ -94,11 +103,11 @@ export class HistoryRecorder {
     const num = this.num[i]!;
     switch (this.kind[i]) {
       case READ:
-        return { kind: 'read', tick, task, offset: num, record: this.ref[i] as DataRecord };
+        return { kind: 'read', tick, task, offset: num, record: this.records.plain(this.record[i]!) };
       case SENT:
-        return { kind: 'sent', tick, task, channel, record: this.ref[i] as DataRecord };
+        return { kind: 'sent', tick, task, channel, record: this.records.plain(this.record[i]!) };
       case PROCESSED:
-        return { kind: 'processed', tick, task, channel, record: this.ref[i] as DataRecord };
+        return { kind: 'processed', tick, task, channel, record: this.records.plain(this.record[i]!) };
       case BARRIER_SENT:
         return { kind: 'barrierSent', tick, task, channel, checkpoint: num };
       case BARRIER_RECEIVED:
@@ -108,7 +117,7 @@ export class HistoryRecorder {
       case UNBLOCKED:
         return { kind: 'unblocked', tick, task, channel };
       default:
-        return this.ref[i] as HistoryEvent;
+        return this.objects[num]!;
     }
   }
 }

@@ -51,7 +51,7 @@ function reinjectChannelState(world: World, parts: NonNullable<ReturnType<World[
     for (const channel of [...channelState.keys()].sort((a, b) => a - b)) {
       for (const record of channelState.get(channel)!) {
         world.channels[channel]!.enqueue(record, world.tick);
-        world.record({ kind: 'reinjected', tick: world.tick, channel, record });
+        world.record({ kind: 'reinjected', tick: world.tick, channel, record: world.records.plain(world.records.uidOf(record)) });
       }
     }
   }

@@ -23,7 +23,7 @@ export interface RunOptions {
 export interface RunResult {
   /** Decoded from the compact recording on first access. */
   readonly history: History;
-  /** Every decision taken, in order: replaying them reproduces the run. */
+  /** Every decision taken, in order: replaying them reproduces the run. Built on access. */
   readonly decisions: readonly number[];
   readonly historyLength: number;
   readonly ticks: number;
@@ -56,7 +56,9 @@ export function run(scenario: Scenario, strategy: CheckpointStrategy, options: R
       return (decoded ??= recorder?.decode() ?? []);
     },
     historyLength: recorder?.length ?? 0,
-    decisions: choices.taken(),
+    get decisions(): readonly number[] {
+      return choices.taken();
+    },
     ticks: world.tick,
     events,
   };

@@ -1,12 +1,12 @@
 // What a task does when it runs: handle its mailbox, read its source log, or consume one input.
 // Each step is atomic; its outputs are placed at once or wait for credit (backpressure).
 import { isBarrier, type ChannelMessage, type DataRecord } from '../core/messages.ts';
-import { route } from '../dataflow/partitioners.ts';
+import { BROADCAST, nextRoundRobin, route } from '../dataflow/partitioners.ts';
 import { applyEffects } from './effects.ts';
 import type { TaskRuntime } from './task.ts';
 import type { World } from './world.ts';
 
-const routeTargets: number[] = [];
+/** Reused for every operator call: emitting never re-enters an operator. */
 const derived: DataRecord[] = [];
 
 /** Timed stepping: decide what the task does now, and when it wants to run next. */
@@ -72,7 +72,7 @@ export function handleMailbox(world: World, task: TaskRuntime): void {
 
 export function readSource(world: World, task: TaskRuntime): void {
   const spec = task.log![task.offset]!;
-  const record: DataRecord = { id: `${task.physical.label}@${task.offset}`, key: spec.key, value: spec.value };
+  const record = task.records.source(task.physical.label, task.offset, spec.key, spec.value);
   world.recorder?.read(world.tick, task.physical.index, task.offset, record);
   task.offset++;
   emitRecord(world, task, record);
@@ -94,10 +94,10 @@ export function consume(world: World, task: TaskRuntime, channelIndex: number): 
   }
   world.recorder?.processed(world.tick, taskIndex, channelIndex, message);
   const channel = world.graph.channels[channelIndex]!;
-  derived.length = 0;
   task.operator.apply(task.state, message, world.tasks[channel.from]!.physical.label, channel.side, derived);
-  // Emitting never re-enters an operator, so the shared buffer stays intact while we iterate.
+  // Popping in reverse would reorder a flat-map's outputs: iterate, then empty without a length write.
   for (let i = 0; i < derived.length; i++) emitRecord(world, task, derived[i]!);
+  while (derived.length > 0) derived.pop();
   return false;
 }
 
@@ -105,8 +105,11 @@ function emitRecord(world: World, task: TaskRuntime, record: DataRecord): void {
   const outputs = task.physical.outputs;
   for (let o = 0; o < outputs.length; o++) {
     const out = outputs[o]!;
-    task.roundRobin[o] = route(out.partitioner, record, task.physical.subtask, out.receiverParallelism, task.roundRobin[o]!, routeTargets);
-    for (let i = 0; i < routeTargets.length; i++) send(world, task, out.channelTo[routeTargets[i]!]!, record);
+    const roundRobin = task.roundRobin[o]!;
+    const target = route(out.partitioner, record, task.physical.subtask, out.receiverParallelism, roundRobin);
+    if (target === BROADCAST) for (const channel of out.channelTo) send(world, task, channel!, record);
+    else send(world, task, out.channelTo[target]!, record);
+    task.roundRobin[o] = nextRoundRobin(out.partitioner, out.receiverParallelism, roundRobin);
   }
 }
 

@@ -5,6 +5,7 @@ import type { TaskSnapshot } from '../core/history.ts';
 import type { ChannelMessage } from '../core/messages.ts';
 import { operatorFor, type OperatorDefinition } from '../dataflow/operators.ts';
 import { initialRoundRobin } from '../dataflow/partitioners.ts';
+import type { RecordFactory } from '../dataflow/records.ts';
 import type { PhysicalTask } from '../dataflow/physical.ts';
 import type { CheckpointStrategy, StrategyEvent, TaskContext, TaskStrategy } from '../strategies/strategy.ts';
 import type { SourceRecordSpec } from './scenario.ts';
@@ -40,8 +41,9 @@ export class TaskRuntime {
     readonly physical: PhysicalTask,
     readonly log: readonly SourceRecordSpec[] | null,
     readonly strategyFactory: CheckpointStrategy,
+    readonly records: RecordFactory,
   ) {
-    this.operator = operatorFor(physical.node);
+    this.operator = operatorFor(physical.node, records);
     this.context = {
       task: physical.index,
       label: physical.label,

@@ -3,6 +3,7 @@
 import type { ChoiceSource } from '../core/choice.ts';
 import type { HistoryEvent } from '../core/history.ts';
 import { HistoryRecorder } from './recorder.ts';
+import { RecordTable } from './lineage.ts';
 import type { TaskIndex, Tick } from '../core/ids.ts';
 import { expandTopology, type PhysicalGraph } from '../dataflow/physical.ts';
 import type { CheckpointStrategy } from '../strategies/strategy.ts';
@@ -26,6 +27,8 @@ export class World {
   uploadsStarted = 0;
   /** The History being recorded; null when recording is off (benchmarks). */
   readonly recorder: HistoryRecorder | null;
+  /** Lineage of every record created in this run: ids are built from it on demand. */
+  readonly records = new RecordTable();
   readonly queue = new EventQueue();
   readonly graph: PhysicalGraph;
   readonly tasks: TaskRuntime[];
@@ -43,9 +46,9 @@ export class World {
     readonly timed = true,
     recordHistory = true,
   ) {
-    this.recorder = recordHistory ? new HistoryRecorder() : null;
+    this.recorder = recordHistory ? new HistoryRecorder(this.records) : null;
     this.graph = expandTopology(scenario.topology);
-    this.tasks = this.graph.tasks.map((t) => new TaskRuntime(t, scenario.sourceLogs[t.node.id]?.[t.subtask] ?? null, strategy));
+    this.tasks = this.graph.tasks.map((t) => new TaskRuntime(t, scenario.sourceLogs[t.node.id]?.[t.subtask] ?? null, strategy, this.records));
     this.channels = this.graph.channels.map((c) => new ChannelRuntime(c.index, c.from, c.to, scenario.timing.channelCapacity));
     this.sources = this.tasks.filter((t) => t.isSource);
     this.coordinator = new Coordinator(this);
