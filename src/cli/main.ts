@@ -6,8 +6,9 @@ import { runCommand } from './run-command.ts';
 const HELP = `snapcheck: property-based verification of barrier snapshotting strategies
 
 Usage:
-  snapcheck run [--strategy NAME] [--runs N] [--seed S] [--path P] [--property a,b] [--no-progress]
-      Run the property suites (default: every built-in strategy except the canaries).
+  snapcheck run [--strategy NAME] [--runs N] [--seed S] [--path P] [--property a,b] [--out DIR] [--no-progress]
+      Run the property suites (default: every built-in strategy except the canaries). A counterexample
+      is shrunk, minimized, printed with a diagnosis and written to DIR (.snapcheck/counterexamples).
   snapcheck check SCENARIO.json [--strategy NAME]
       Run one scenario (for instance a written counterexample) and check its properties.
 

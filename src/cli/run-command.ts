@@ -1,4 +1,5 @@
 // `snapcheck run`: the property suites of one or every built-in strategy, with a per-property table.
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_STRATEGIES, findStrategy, strategyNames, type CheckpointStrategy } from '../index.ts';
 import { PROPERTIES_BY_GUARANTEE, reproductionCommand, runSuite, type SuiteProperty, type SuiteResult } from '../../models/suite.ts';
@@ -8,7 +9,7 @@ import { writeFileAtomically } from './files.ts';
 import { parsePath, parsePositiveInt, parseSeed } from './options.ts';
 import { startProgress } from './progress.ts';
 
-export const DEFAULT_RUNS = 300;
+export const DEFAULT_RUNS = 2000;
 export const COUNTEREXAMPLE_DIR = '.snapcheck/counterexamples';
 
 export function runCommand(argv: string[], print: (line: string) => void): number {
@@ -20,6 +21,7 @@ export function runCommand(argv: string[], print: (line: string) => void): numbe
       seed: { type: 'string' },
       path: { type: 'string' },
       property: { type: 'string' },
+      out: { type: 'string' },
       'no-progress': { type: 'boolean' },
     },
     strict: true,
@@ -29,6 +31,7 @@ export function runCommand(argv: string[], print: (line: string) => void): numbe
   const path = parsePath(values.path);
   const strategies = values.strategy === undefined ? BUILT_IN_STRATEGIES : [lookUp(values.strategy)];
   const properties = values.property === undefined ? undefined : parseProperties(values.property, strategies);
+  const outDir = values.out ?? COUNTEREXAMPLE_DIR;
   print(`snapcheck run: seed ${seed}, ${runs} scenarios per strategy`);
   let exitCode = EXIT_OK;
   for (const strategy of strategies) {
@@ -38,7 +41,7 @@ export function runCommand(argv: string[], print: (line: string) => void): numbe
     progress.stop();
     printTable(result, performance.now() - started, print);
     if (result.counterexample !== null) {
-      printCounterexample(result, properties, print);
+      printCounterexample(result, properties, outDir, print);
       exitCode = EXIT_VIOLATION;
     }
   }
@@ -71,9 +74,9 @@ function printTable(result: SuiteResult, elapsedMs: number, print: (line: string
   }
 }
 
-function printCounterexample(result: SuiteResult, properties: SuiteProperty[] | undefined, print: (line: string) => void): void {
+function printCounterexample(result: SuiteResult, properties: SuiteProperty[] | undefined, outDir: string, print: (line: string) => void): void {
   const ce = result.counterexample!;
-  const file = `${COUNTEREXAMPLE_DIR}/${result.strategy}-${ce.property}-seed${result.seed}.json`;
+  const file = join(outDir, `${result.strategy}-${ce.property}-seed${result.seed}.json`);
   writeFileAtomically(file, `${JSON.stringify(ce.scenario, null, 2)}\n`);
   print('');
   print(`Counterexample found after ${ce.runsToFind} run(s), shrunk in ${ce.shrinks} step(s): ${describeScenario(ce.scenario)}`);
@@ -84,6 +87,6 @@ function printCounterexample(result: SuiteResult, properties: SuiteProperty[] | 
   print(JSON.stringify(ce.scenario));
   print('');
   print('Reproduce with:');
-  print(`  ${reproductionCommand(result.strategy, ce.seed, ce.path, result.runs, properties)}`);
+  print(`  ${reproductionCommand(result.strategy, ce.seed, ce.path, result.runs, properties)}${outDir === COUNTEREXAMPLE_DIR ? '' : ` --out ${outDir}`}`);
   print(`  npx snapcheck check ${file}`);
 }

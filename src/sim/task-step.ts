@@ -84,15 +84,16 @@ export function consume(world: World, task: TaskRuntime, channelIndex: number): 
   const wasFull = ch.records >= ch.capacity;
   const message = ch.dequeue();
   const taskIndex = task.physical.index;
+  // Record the dequeue before the sender refills the freed slot, so the History shows them in causal order.
+  if (isBarrier(message)) world.recorder?.barrier(false, world.tick, taskIndex, channelIndex, message.barrier);
+  else world.recorder?.processed(world.tick, taskIndex, channelIndex, message);
   if (wasFull) flushPending(world, world.tasks[ch.from]!);
   if (isBarrier(message)) {
-    world.recorder?.barrier(false, world.tick, taskIndex, channelIndex, message.barrier);
     ch.blocked = true;
     world.recorder?.blocking(true, world.tick, taskIndex, channelIndex);
     applyEffects(world, task, task.strategy.handle({ kind: 'barrierReceived', channel: channelIndex, checkpoint: message.barrier }));
     return true;
   }
-  world.recorder?.processed(world.tick, taskIndex, channelIndex, message);
   const channel = world.graph.channels[channelIndex]!;
   task.operator.apply(task.state, message, world.tasks[channel.from]!.physical.label, channel.side, derived);
   // Popping in reverse would reorder a flat-map's outputs: iterate, then empty without a length write.

@@ -1,0 +1,100 @@
+// The CLI in-process (exit codes, output) and once as a real process (bin wiring, stderr).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from './main.ts';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  const originalError = console.error;
+  console.error = (line: string) => errors.push(line);
+  try {
+    const code = await main(argv, (line) => lines.push(line));
+    return { code, out: lines.join('\n'), err: errors.join('\n') };
+  } finally {
+    console.error = originalError;
+  }
+}
+
+const outDir = () => mkdtempSync(join(tmpdir(), 'snapcheck-cli-'));
+
+describe('snapcheck run', () => {
+  it('passes aligned with a per-property table, seed printed first', async () => {
+    const { code, out } = await cli('run', '--strategy', 'aligned', '--runs', '60', '--seed', '11', '--no-progress');
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toContain('seed 11');
+    expect(out).toMatch(/cut-consistency\s+60\s+0\s+holds/);
+    expect(out).not.toContain('VIOLATED');
+  });
+
+  it('fails no-align with a diagnosis, a written scenario and a reproduction command that reproduces it', async () => {
+    const dir = outDir();
+    const first = await cli('run', '--strategy', 'no-align', '--runs', '200', '--seed', '3', '--no-progress', '--out', dir);
+    expect(first.code).toBe(1);
+    expect(first.out).toContain('VIOLATED: cut-consistency');
+    expect(first.out).toContain('Witness');
+    const command = first.out.split('\n').find((l) => l.trim().startsWith('npx snapcheck run'))!.trim();
+    const again = await cli(...command.split(/\s+/).slice(2));
+    expect(again.code).toBe(1);
+    const scenarioLine = (out: string) => out.split('\n')[out.split('\n').findIndex((l) => l.startsWith('Shrunk scenario')) + 1];
+    expect(scenarioLine(again.out)).toBe(scenarioLine(first.out));
+    const file = first.out.split('\n').find((l) => l.trim().startsWith('npx snapcheck check'))!.trim().split(/\s+/)[3]!;
+    expect(existsSync(file)).toBe(true);
+    expect((await cli('check', file)).code).toBe(1);
+  });
+
+  it.each([
+    [['run', '--strategy', 'nope'], /unknown strategy "nope"/],
+    [['run', '--seed', '12x'], /--seed must be an integer/],
+    [['run', '--seed', '99999999999'], /--seed must be within/],
+    [['run', '--runs', '0'], /--runs must be a positive integer/],
+    [['run', '--path', 'a:b'], /--path must look like/],
+    [['run', '--property', 'teleportation'], /unknown property "teleportation"/],
+    [['run', '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+  ])('rejects %j with a one-line error and exit code 2', async (argv, message) => {
+    const { code, err } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('snapcheck check', () => {
+  it('rejects a missing file, non-JSON and an invalid scenario with exit code 2', async () => {
+    const dir = outDir();
+    writeFileSync(join(dir, 'broken.json'), '{ "formatVersion": 1,');
+    writeFileSync(join(dir, 'invalid.json'), JSON.stringify({ formatVersion: 1, strategy: 'aligned' }));
+    const missing = await cli('check', join(dir, 'absent.json'));
+    const broken = await cli('check', join(dir, 'broken.json'));
+    const invalid = await cli('check', join(dir, 'invalid.json'));
+    expect([missing.code, broken.code, invalid.code]).toEqual([2, 2, 2]);
+    expect(missing.err).toMatch(/cannot read scenario .*absent\.json: ENOENT/);
+    expect(broken.err).toMatch(/broken\.json is not JSON/);
+    expect(invalid.err).toMatch(/invalid\.json is not a valid scenario: topology: /);
+  });
+
+  it('passes a pinned regression scenario under aligned', async () => {
+    const pinned = JSON.parse(readFileSync('properties/regressions/aligned-aborted-checkpoint-deadlock.json', 'utf8')) as { scenario: unknown };
+    const file = join(outDir(), 'scenario.json');
+    writeFileSync(file, JSON.stringify(pinned.scenario));
+    const { code, out } = await cli('check', file);
+    expect(code).toBe(0);
+    expect(out).toMatch(/liveness\s+holds/);
+  });
+});
+
+describe('the snapcheck binary', () => {
+  it('exits 2 with one line on stderr for an unknown strategy', () => {
+    const result = spawnSync(process.execPath, ['bin/snapcheck.mjs', 'run', '--strategy', 'nope'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual(['snapcheck: unknown strategy "nope"; known: aligned, no-align, early-unblock']);
+  });
+
+  it('prints help', () => {
+    expect(execFileSync(process.execPath, ['bin/snapcheck.mjs', '--help'], { encoding: 'utf8' })).toContain('snapcheck run');
+  });
+});

@@ -1,0 +1,108 @@
+// The simulator's behaviour, observed through the History it returns.
+import { describe, expect, it } from 'vitest';
+import { RecordedChoices, SeededChoices } from '../core/choice.ts';
+import type { EventOf, History, HistoryEventKind } from '../core/history.ts';
+import { aligned } from '../strategies/aligned/index.ts';
+import { hashHistory } from '../trace/hash.ts';
+import { run } from './runner.ts';
+import { twoInputScenario } from './test-scenarios.ts';
+
+function eventsOf<K extends HistoryEventKind>(history: History, kind: K): EventOf<K>[] {
+  return history.filter((e): e is EventOf<K> => e.kind === kind);
+}
+
+describe('run', () => {
+  it('is deterministic: same scenario, byte-identical History', () => {
+    const scenario = twoInputScenario({ decisions: [3, 1, 4, 1, 5, 9, 2, 6] });
+    expect(hashHistory(run(scenario, aligned).history)).toBe(hashHistory(run(scenario, aligned).history));
+  });
+
+  it('replays a seeded run exactly from its recorded decisions', () => {
+    const scenario = twoInputScenario({ triggers: [1, 3, 5], faults: [{ kind: 'global-crash', tick: 9 }] });
+    const seeded = run(scenario, aligned, { choices: new SeededChoices(77) });
+    const replayed = run(scenario, aligned, { choices: new RecordedChoices(seeded.decisions) });
+    expect(seeded.decisions.length).toBeGreaterThan(10);
+    expect(hashHistory(replayed.history)).toBe(hashHistory(seeded.history));
+  });
+
+  it('never holds more records in a channel than its capacity: a full channel blocks its sender', () => {
+    const scenario = twoInputScenario({ records: 20, timing: { channelCapacity: 1, processingTicksMax: 3 }, decisions: Array(80).fill(3) });
+    const { history } = run(scenario, aligned);
+    const inFlight = new Map<number, number>();
+    let peak = 0;
+    for (const e of history) {
+      if (e.kind === 'sent') inFlight.set(e.channel, (inFlight.get(e.channel) ?? 0) + 1);
+      if (e.kind === 'processed') inFlight.set(e.channel, inFlight.get(e.channel)! - 1);
+      if (e.kind === 'restored') inFlight.clear();
+      peak = Math.max(peak, ...inFlight.values());
+    }
+    expect(peak).toBe(1);
+    expect(eventsOf(history, 'quiesced')).toHaveLength(1);
+  });
+
+  it('lets several checkpoints be pending at once and completes them in id order', () => {
+    const { history } = run(twoInputScenario({ triggers: [1, 2, 3], timing: { uploadTicksMax: 6 } }), aligned);
+    const order = history.filter((e) => e.kind === 'triggered' || e.kind === 'completed').map((e) => e.kind);
+    expect(order.slice(0, 2)).toEqual(['triggered', 'triggered']);
+    expect(eventsOf(history, 'completed').map((e) => e.checkpoint)).toEqual([1, 2, 3]);
+  });
+
+  it('restores every task from the latest completed checkpoint and rewinds sources to its offsets', () => {
+    const { history } = run(twoInputScenario({ records: 12, triggers: [2], faults: [{ kind: 'task-crash', tick: 30, task: 2 }] }), aligned);
+    const completed = eventsOf(history, 'completed');
+    const restored = eventsOf(history, 'restored');
+    expect(completed.map((e) => e.checkpoint)).toEqual([1]);
+    expect(restored).toEqual([{ kind: 'restored', tick: 35, checkpoint: 1, attempt: 1 }]);
+    const snapshot = eventsOf(history, 'snapshotTaken').find((e) => e.task === 0 && e.checkpoint === 1)!;
+    const firstReadAfter = history.slice(history.indexOf(restored[0]!)).find((e) => e.kind === 'read' && e.task === 0) as EventOf<'read'>;
+    expect(firstReadAfter.offset).toBe(snapshot.sourceOffset);
+  });
+
+  it('loses an upload in flight at a crash: the checkpoint never completes and recovery uses the one before', () => {
+    const { history } = run(twoInputScenario({ triggers: [2, 20], faults: [{ kind: 'upload-crash', upload: 4 }], timing: { uploadTicksMax: 0 } }), aligned);
+    const crash = eventsOf(history, 'crashed')[0]!;
+    expect(crash.fault).toBe('upload-crash');
+    expect(eventsOf(history, 'aborted').map((e) => [e.checkpoint, e.reason])).toEqual([[2, 'task-failure']]);
+    expect(eventsOf(history, 'restored')[0]!.checkpoint).toBe(1);
+  });
+
+  it('keeps checkpoint ids increasing across a coordinator crash', () => {
+    const { history } = run(twoInputScenario({ triggers: [1, 3, 30, 40], faults: [{ kind: 'coordinator-crash', tick: 4 }] }), aligned);
+    expect(eventsOf(history, 'aborted').every((e) => e.reason === 'coordinator-failure')).toBe(true);
+    const ids = eventsOf(history, 'triggered').map((e) => e.checkpoint);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(eventsOf(history, 'crashed')[0]!.fault).toBe('coordinator-crash');
+  });
+
+  it('restarts the restart when a crash hits during recovery', () => {
+    const { history } = run(twoInputScenario({ faults: [{ kind: 'global-crash', tick: 5 }, { kind: 'task-crash', tick: 7, task: 1 }], timing: { restartTicks: 5 } }), aligned);
+    const kinds = history.filter((e) => e.kind === 'crashed' || e.kind === 'restored').map((e) => `${e.kind}@${e.tick}`);
+    expect(kinds).toEqual(['crashed@5', 'crashed@7', 'restored@12']);
+    expect(eventsOf(history, 'quiesced')).toHaveLength(1);
+  });
+
+  it('fires no fault after the fault window: the liveness phase is fault-free', () => {
+    const { history } = run(twoInputScenario({ faults: [{ kind: 'global-crash', tick: 61 }] }), aligned);
+    expect(eventsOf(history, 'crashed')).toHaveLength(0);
+    expect(eventsOf(history, 'livenessPhaseStarted')[0]!.tick).toBe(60);
+  });
+
+  it('aborts a checkpoint that outlives its timeout', () => {
+    const { history } = run(twoInputScenario({ triggers: [1], timing: { checkpointTimeoutTicks: 2, rpcDelayTicksMax: 3 }, decisions: [3, 3, 3, 3] }), aligned);
+    expect(eventsOf(history, 'aborted').map((e) => e.reason)).toEqual(['expired']);
+    expect(eventsOf(history, 'notified').filter((e) => e.outcome === 'aborted')).toHaveLength(4);
+  });
+
+  it('reports a liveness phase that exceeds its bound as stuck', () => {
+    const scenario = { ...twoInputScenario({ records: 40 }), limits: { faultWindowTicks: 0, livenessTicksMax: 10 } };
+    const stuck = run(scenario, aligned).history.find((e) => e.kind === 'stuck');
+    expect(stuck).toMatchObject({ reason: 'the job did not quiesce within 10 ticks of the liveness phase' });
+  });
+
+  it('ends with one final state per task after quiescence', () => {
+    const { history } = run(twoInputScenario(), aligned);
+    const end = history.slice(history.findIndex((e) => e.kind === 'quiesced'));
+    expect(end.map((e) => e.kind)).toEqual(['quiesced', 'finalState', 'finalState', 'finalState', 'finalState']);
+  });
+});
