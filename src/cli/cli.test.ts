@@ -39,7 +39,7 @@ describe('snapcheck run', () => {
     const command = first.out.split('\n').find((l) => l.trim().startsWith('npx snapcheck run'))!.trim();
     const again = await cli(...command.split(/\s+/).slice(2));
     expect(again.code).toBe(1);
-    const scenarioLine = (out: string) => out.split('\n')[out.split('\n').findIndex((l) => l.startsWith('Shrunk scenario')) + 1];
+    const scenarioLine = (out: string) => out.split('\n')[out.split('\n').findIndex((l) => l.startsWith('Minimized scenario')) + 1];
     expect(scenarioLine(again.out)).toBe(scenarioLine(first.out));
     const file = first.out.split('\n').find((l) => l.trim().startsWith('npx snapcheck check'))!.trim().split(/\s+/)[3]!;
     expect(existsSync(file)).toBe(true);

@@ -79,11 +79,11 @@ function printCounterexample(result: SuiteResult, properties: SuiteProperty[] | 
   const file = join(outDir, `${result.strategy}-${ce.property}-seed${result.seed}.json`);
   writeFileAtomically(file, `${JSON.stringify(ce.scenario, null, 2)}\n`);
   print('');
-  print(`Counterexample found after ${ce.runsToFind} run(s), shrunk in ${ce.shrinks} step(s): ${describeScenario(ce.scenario)}`);
+  print(`Counterexample found after ${ce.runsToFind} run(s); ${ce.shrinks} fast-check shrink step(s), then ${ce.minimizerSteps} minimizer step(s): ${describeScenario(ce.scenario)}`);
   print('');
   for (const line of formatDiagnosis(ce.scenario, ce.verdict.status === 'violated' ? ce.verdict : { status: 'violated', property: ce.property, explanation: 'no longer reproduces' })) print(line);
   print('');
-  print(`Shrunk scenario (seed ${ce.seed}, path ${ce.path}), written to ${file}:`);
+  print(`Minimized scenario (seed ${ce.seed}, path ${ce.path}), written to ${file}:`);
   print(JSON.stringify(ce.scenario));
   print('');
   print('Reproduce with:');

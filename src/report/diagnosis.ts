@@ -29,7 +29,7 @@ export function describeScenario(scenario: Scenario): string {
   const records = Object.values(scenario.sourceLogs).flat().reduce((n, log) => n + log.length, 0);
   const tasks = scenario.topology.nodes.reduce((n, node) => n + node.parallelism, 0);
   const ops = operators.map((o) => `${o.kind}x${o.parallelism}`).join(', ') || 'none';
-  return `${sources} source(s), operators [${ops}], ${tasks} tasks, ${records} records, ${scenario.triggers.length} trigger(s), ${scenario.faults.length} fault(s)`;
+  return `${sources} source(s), operators [${ops}], ${tasks} task(s), ${records} record(s), ${scenario.triggers.length} trigger(s), ${scenario.faults.length} fault(s)`;
 }
 
 function wrap(text: string, width: number): string[] {
