@@ -23,3 +23,24 @@ describe('canaries are caught', () => {
     });
   }
 });
+
+describe('no-align counterexamples are small', () => {
+  it('over 20 seeds: at most 2 sources, 1 operator between sources and sink, 6 records', () => {
+    const sizes = Array.from({ length: 20 }, (_, i) => {
+      const ce = runSuite(noAlign, { runs: RUNS_BUDGET, seed: 1000 + i }).counterexample;
+      if (ce === null) throw new Error(`no-align passed with seed ${1000 + i}`);
+      const nodes = ce.scenario.topology.nodes;
+      return {
+        sources: nodes.filter((n) => n.kind === 'source').length,
+        operators: nodes.filter((n) => n.kind !== 'source' && n.kind !== 'sink').length,
+        records: Object.values(ce.scenario.sourceLogs).flat().reduce((n, log) => n + log.length, 0),
+      };
+    });
+    console.log(`no-align minimized counterexamples over 20 seeds: ${JSON.stringify(sizes)}`);
+    for (const size of sizes) {
+      expect(size.sources).toBeLessThanOrEqual(2);
+      expect(size.operators).toBeLessThanOrEqual(1);
+      expect(size.records).toBeLessThanOrEqual(6);
+    }
+  });
+});

@@ -142,3 +142,12 @@ describe('choice bounds', () => {
     expect(value).toBeLessThan(0x7fff_ffff);
   });
 });
+
+describe('SuppliedChoices with values that are not finite numbers', () => {
+  it('treats them as the plainest choice and records what it returned', () => {
+    const choices = new SuppliedChoices([Number.NaN, Number.POSITIVE_INFINITY, 5]);
+    const values = [choices.choose('a', 4), choices.choose('b', 4), choices.choose('c', 4)];
+    expect(values).toEqual([0, 0, 1]);
+    expect(choices.taken()).toEqual(values);
+  });
+});

@@ -68,7 +68,8 @@ export class SuppliedChoices extends RecordingChoiceSource {
 
   protected decide(_label: string, bound: number, index: number): number {
     const raw = this.supplied[index] ?? 0;
-    return Math.abs(Math.trunc(raw)) % bound;
+    // Anything that is not a finite number counts as the plainest choice, so the recorded value replays.
+    return Number.isFinite(raw) ? Math.abs(Math.trunc(raw)) % bound : 0;
   }
 }
 

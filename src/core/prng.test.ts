@@ -26,14 +26,14 @@ class ReferenceXoshiro {
     const big = BigInt(seed);
     const low = BigInt.asUintN(32, big);
     const high = BigInt.asUintN(32, (big - low) / TWO_32); // exact division: floor(seed / 2^32)
-    let state = low ^ high;
+    let state = low ^ splitmix32Ref(high)[1];
     const s: bigint[] = [];
     for (let i = 0; i < 4; i++) {
       const [next, out] = splitmix32Ref(state);
       state = next;
       s.push(out);
     }
-    if (s.every((w) => w === 0n)) s[0] = 1n;
+    if (s.reduce((all, w) => all | w, 0n) === 0n) s[0] = 1n;
     return new ReferenceXoshiro(s);
   }
 
@@ -79,6 +79,14 @@ describe('Prng', () => {
     const prng = new Prng(seed);
     const ref = ReferenceXoshiro.seeded(seed);
     expect(draws(() => prng.nextUint32(), 200)).toEqual(draws(() => ref.nextUint32(), 200));
+  });
+
+  it.each([
+    [-1, 0],
+    [-5, 4],
+    [2 ** 32 + 1, 0],
+  ])('gives seed %d a stream different from seed %d', (a, b) => {
+    expect(new Prng(a).nextUint32()).not.toBe(new Prng(b).nextUint32());
   });
 
   it('gives different streams to seeds that differ only above bit 32', () => {

@@ -23,8 +23,9 @@ export class Prng {
 
   constructor(seed: number) {
     assert(Number.isSafeInteger(seed), `PRNG seed must be a safe integer, got ${seed}`);
-    // Fold the high bits in so that seeds differing only above bit 32 still differ.
-    let state = (seed >>> 0) ^ (Math.floor(seed / UINT32_RANGE) >>> 0);
+    // Mix the high word before folding it in, so that seeds differing only above bit 32 differ, and
+    // small negative seeds do not collide with small positive ones (a plain XOR maps -n-1 onto n).
+    let state = (seed >>> 0) ^ splitmix32(Math.floor(seed / UINT32_RANGE) >>> 0)[1];
     for (let i = 0; i < 4; i++) {
       const [next, out] = splitmix32(state);
       state = next;

@@ -42,7 +42,12 @@ function idSuffix(nodeId: string): string {
   return `>${nodeId}`;
 }
 
-function keyedAggregation(update: (old: number, value: number) => number, nodeId: string, records: RecordFactory): OperatorDefinition<KeyedNumbers> {
+function keyedAggregation(
+  update: (old: number, value: number) => number,
+  combine: (a: number, b: number) => number,
+  nodeId: string,
+  records: RecordFactory,
+): OperatorDefinition<KeyedNumbers> {
   const suffix = idSuffix(nodeId);
   return {
     createState: () => new Map(),
@@ -54,8 +59,8 @@ function keyedAggregation(update: (old: number, value: number) => number, nodeId
     restore: (snapshot) => new Map(snapshot as Entry<number>[]),
     merge(snapshots) {
       const merged: KeyedNumbers = new Map();
-      // Under hash partitioning each key lives in one subtask; adding keeps the merge total anyway.
-      for (const snap of snapshots) for (const [k, v] of snap as Entry<number>[]) merged.set(k, ((merged.get(k) ?? 0) + v) % VALUE_MODULUS);
+      // Under hash partitioning each key lives in one subtask; combining keeps the merge total anyway.
+      for (const snap of snapshots) for (const [k, v] of snap as Entry<number>[]) merged.set(k, combine(merged.get(k) ?? 0, v));
       return sortedEntries(merged);
     },
   };
@@ -190,9 +195,11 @@ export function operatorFor(node: NodeSpec, records: RecordFactory = PLAIN_RECOR
   const param = node.param ?? 1;
   switch (kind) {
     case 'count':
-      return keyedAggregation((old) => old + 1, id, records) as OperatorDefinition;
-    case 'sum':
-      return keyedAggregation((old, value) => (old + value) % VALUE_MODULUS, id, records) as OperatorDefinition;
+      return keyedAggregation((old) => old + 1, (a, b) => a + b, id, records) as OperatorDefinition;
+    case 'sum': {
+      const add = (a: number, b: number) => (a + b) % VALUE_MODULUS;
+      return keyedAggregation(add, add, id, records) as OperatorDefinition;
+    }
     case 'digest':
       return digest(id, records) as OperatorDefinition;
     case 'filter':

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { expandTopology } from './physical.ts';
 import type { LogicalTopology } from './topology.ts';
 
-// Two sources into a join (hash left, broadcast-free hash right from a single task), then a
-// forward edge to the sink: covers all-to-all, one-to-all and one-to-one connection patterns.
+// Two sources into a join (two left tasks, one right task), then a forward edge to the sink:
+// all-to-all, one-to-all and one-to-one connections in one small graph.
 const TOPOLOGY: LogicalTopology = {
   nodes: [
     { id: 'a', kind: 'source', parallelism: 2 },

@@ -178,3 +178,20 @@ describe('topologicalOrder', () => {
     expect(topologicalOrder(topology)).toBeNull();
   });
 });
+
+describe('parameter ranges in problems', () => {
+  it('states the range a filter param is actually checked against (2..7)', () => {
+    const check = validateTopology({
+      nodes: [
+        { id: 'src', kind: 'source', parallelism: 1 },
+        { id: 'f', kind: 'filter', parallelism: 1, param: 1 },
+        { id: 'out', kind: 'sink', parallelism: 1 },
+      ],
+      edges: [
+        { from: 'src', to: 'f', partitioner: 'forward' },
+        { from: 'f', to: 'out', partitioner: 'forward' },
+      ],
+    });
+    expect(check).toEqual({ ok: false, problem: 'filter "f" needs an integer param in 2..7' });
+  });
+});

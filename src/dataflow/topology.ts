@@ -65,15 +65,20 @@ function structuralProblems(topology: LogicalTopology): string[] {
     if (node.kind === 'sink' && outputs.length > 0) problems.push(`sink "${node.id}" has an output edge`);
     if (node.kind === 'join') problems.push(...joinProblems(node, inputs));
     if ((node.kind === 'filter' || node.kind === 'map' || node.kind === 'flatMap') && !validParam(node)) {
-      problems.push(`${node.kind} "${node.id}" needs an integer param in 1..${node.kind === 'flatMap' ? 3 : 7}`);
+      const [min, max] = paramRange(node.kind);
+      problems.push(`${node.kind} "${node.id}" needs an integer param in ${min}..${max}`);
     }
   }
   return problems;
 }
 
+/** A filter keeps values not divisible by its param (1 would drop everything); flat-map fans out up to 3. */
+function paramRange(kind: NodeKind): [number, number] {
+  return [kind === 'filter' ? 2 : 1, kind === 'flatMap' ? 3 : 7];
+}
+
 function validParam(node: NodeSpec): boolean {
-  const max = node.kind === 'flatMap' ? 3 : 7;
-  const min = node.kind === 'filter' ? 2 : 1;
+  const [min, max] = paramRange(node.kind);
   return node.param !== undefined && Number.isInteger(node.param) && node.param >= min && node.param <= max;
 }
 
