@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'models/**/*.test.ts', 'properties/**/*.prop.ts', 'bench/**/*.test.ts', 'bin/**/*.test.ts'],
     pool: 'forks',
+    // In CI, also write machine-readable results; .ci/run prints a plain "N passed, N failed" from them.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'coverage/test-results.json' }]] : ['default'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     // V8 coverage (what c8 measures), collected by vitest itself: vitest runs transformed modules in
