@@ -3,7 +3,7 @@
 // The first violated property becomes the focus: fast-check then shrinks toward a smaller scenario
 // that violates that same property, not merely any property.
 import fc from 'fast-check';
-import { CHECKERS, hashHistory, run, type CheckpointStrategy, type Guarantee, type PropertyName, type Scenario, type Verdict } from '../src/index.ts';
+import { CHECKERS, hashHistory, run, StrategyContractError, type CheckpointStrategy, type Guarantee, type PropertyName, type Scenario, type Verdict } from '../src/index.ts';
 import { minimizeScenario } from './minimize.ts';
 import { DEFAULT_SHAPE, scenarioArbitrary, type ScenarioShape } from './scenario-arbitrary.ts';
 
@@ -76,10 +76,20 @@ export function runSuite(strategy: CheckpointStrategy, options: SuiteOptions): S
   let focus: SuiteProperty | null = null;
   let evaluated = 0;
   let shrinking = false;
+  // A strategy that breaks the interface contract is not a counterexample: it is reported as is.
+  let contractBroken: StrategyContractError | null = null;
   const predicate = (scenario: Scenario): boolean => {
     evaluated++;
     options.onEvaluated?.(evaluated);
-    const findings = evaluate(strategy, scenario, properties, shrinking ? null : tallies);
+    if (contractBroken !== null) return false; // ends the run quickly: every remaining step "fails"
+    let findings: Finding[];
+    try {
+      findings = evaluate(strategy, scenario, properties, shrinking ? null : tallies);
+    } catch (error) {
+      if (!(error instanceof StrategyContractError)) throw error;
+      contractBroken = error;
+      return false;
+    }
     const hit = focus === null ? findings[0] : findings.find((f) => f.property === focus);
     if (hit === undefined) return true;
     focus = hit.property;
@@ -92,6 +102,7 @@ export function runSuite(strategy: CheckpointStrategy, options: SuiteOptions): S
     seed: options.seed,
     ...(options.path === undefined ? {} : { path: options.path }),
   });
+  if (contractBroken !== null) throw contractBroken;
   const base = { strategy: strategy.name, guarantee: strategy.guarantee, seed: options.seed, runs: options.runs, tallies };
   if (!details.failed || details.counterexample === null) return { ...base, counterexample: null };
   const shrunkScenario = details.counterexample[0];
@@ -115,6 +126,7 @@ export function evaluate(strategy: CheckpointStrategy, scenario: Scenario, prope
   try {
     history = run(scenario, strategy).history;
   } catch (error) {
+    if (error instanceof StrategyContractError) throw error;
     const explanation = `the run threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
     return [{ property: 'no-exception', verdict: { status: 'violated', property: 'no-exception', explanation } }];
   }

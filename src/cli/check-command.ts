@@ -1,19 +1,18 @@
 // `snapcheck check SCENARIO.json`: run one scenario and check every property of the strategy's guarantee.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { findStrategy, parseScenario, strategyNames, type Scenario } from '../index.ts';
+import { parseScenario, type Scenario } from '../index.ts';
 import { evaluate, PROPERTIES_BY_GUARANTEE } from '../../models/suite.ts';
 import { describeScenario, formatDiagnosis } from '../report/diagnosis.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
+import { loadStrategy } from './strategy-loader.ts';
 
-export function checkCommand(argv: string[], print: (line: string) => void): number {
+export async function checkCommand(argv: string[], print: (line: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { strategy: { type: 'string' } }, allowPositionals: true, strict: true });
   if (positionals.length !== 1) throw new UsageError('usage: snapcheck check SCENARIO.json [--strategy NAME]');
   const file = positionals[0]!;
   const scenario = readScenario(file);
-  const name = values.strategy ?? scenario.strategy;
-  const strategy = findStrategy(name);
-  if (!strategy) throw new UsageError(`unknown strategy "${name}"; known: ${strategyNames().join(', ')}`);
+  const { strategy } = await loadStrategy(values.strategy ?? scenario.strategy);
   const properties = PROPERTIES_BY_GUARANTEE[strategy.guarantee];
   print(`snapcheck check ${file}: ${strategy.name} (declares ${strategy.guarantee}); ${describeScenario(scenario)}`);
   const findings = evaluate(strategy, scenario, properties, null);

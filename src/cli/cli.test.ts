@@ -91,7 +91,7 @@ describe('the snapcheck binary', () => {
   it('exits 2 with one line on stderr for an unknown strategy', () => {
     const result = spawnSync(process.execPath, ['bin/snapcheck.mjs', 'run', '--strategy', 'nope'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual(['snapcheck: unknown strategy "nope"; known: aligned, no-align, early-unblock']);
+    expect(result.stderr.trim().split('\n')).toEqual(['snapcheck: unknown strategy "nope"; known: aligned, no-align, early-unblock, or a path to a strategy module']);
   });
 
   it('prints help', () => {

@@ -2,6 +2,7 @@
 import { checkCommand } from './check-command.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
 import { runCommand } from './run-command.ts';
+import { StrategyContractError } from '../index.ts';
 
 const HELP = `snapcheck: property-based verification of barrier snapshotting strategies
 
@@ -19,9 +20,9 @@ export async function main(argv: string[], print: (line: string) => void = (l) =
   try {
     switch (command) {
       case 'run':
-        return runCommand(rest, print);
+        return await runCommand(rest, print);
       case 'check':
-        return checkCommand(rest, print);
+        return await checkCommand(rest, print);
       case undefined:
       case 'help':
       case '--help':
@@ -32,7 +33,8 @@ export async function main(argv: string[], print: (line: string) => void = (l) =
         throw new UsageError(`unknown command "${command}"; try: snapcheck --help`);
     }
   } catch (error) {
-    if (error instanceof UsageError || isArgParseError(error)) {
+    // Bad input, and a strategy that breaks the interface contract: one line, exit code 2.
+    if (error instanceof UsageError || error instanceof StrategyContractError || isArgParseError(error)) {
       console.error(`snapcheck: ${(error as Error).message.split('\n')[0]}`);
       return EXIT_USAGE;
     }

@@ -1,18 +1,19 @@
 // `snapcheck run`: the property suites of one or every built-in strategy, with a per-property table.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUILT_IN_STRATEGIES, findStrategy, strategyNames, type CheckpointStrategy } from '../index.ts';
+import { BUILT_IN_STRATEGIES, StrategyContractError, type CheckpointStrategy } from '../index.ts';
 import { PROPERTIES_BY_GUARANTEE, reproductionCommand, runSuite, type SuiteProperty, type SuiteResult } from '../../models/suite.ts';
 import { describeScenario, formatDiagnosis } from '../report/diagnosis.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
 import { writeFileAtomically } from './files.ts';
 import { parsePath, parsePositiveInt, parseSeed } from './options.ts';
+import { loadStrategy } from './strategy-loader.ts';
 import { startProgress } from './progress.ts';
 
 export const DEFAULT_RUNS = 2000;
 export const COUNTEREXAMPLE_DIR = '.snapcheck/counterexamples';
 
-export function runCommand(argv: string[], print: (line: string) => void): number {
+export async function runCommand(argv: string[], print: (line: string) => void): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -29,7 +30,8 @@ export function runCommand(argv: string[], print: (line: string) => void): numbe
   const seed = parseSeed(values.seed);
   const runs = parsePositiveInt('runs', values.runs, DEFAULT_RUNS);
   const path = parsePath(values.path);
-  const strategies = values.strategy === undefined ? BUILT_IN_STRATEGIES : [lookUp(values.strategy)];
+  const loaded = values.strategy === undefined ? null : await loadStrategy(values.strategy);
+  const strategies = loaded === null ? BUILT_IN_STRATEGIES : [loaded.strategy];
   const properties = values.property === undefined ? undefined : parseProperties(values.property, strategies);
   const outDir = values.out ?? COUNTEREXAMPLE_DIR;
   print(`snapcheck run: seed ${seed}, ${runs} scenarios per strategy`);
@@ -37,8 +39,15 @@ export function runCommand(argv: string[], print: (line: string) => void): numbe
   for (const strategy of strategies) {
     const progress = startProgress(strategy.name, runs, values['no-progress'] !== true);
     const started = performance.now();
-    const result = runSuite(strategy, { runs, seed, ...(path === undefined ? {} : { path }), ...(properties ? { properties } : {}), onEvaluated: (n) => progress.update(n) });
-    progress.stop();
+    let result: SuiteResult;
+    try {
+      result = runSuite(strategy, { runs, seed, ...(path === undefined ? {} : { path }), ...(properties ? { properties } : {}), onEvaluated: (n) => progress.update(n) });
+    } catch (error) {
+      if (error instanceof StrategyContractError && loaded?.origin.kind === 'module') throw new UsageError(`strategy module ${loaded.origin.path}: ${error.message}`);
+      throw error;
+    } finally {
+      progress.stop();
+    }
     printTable(result, performance.now() - started, print);
     if (result.counterexample !== null) {
       printCounterexample(result, properties, outDir, print);
@@ -46,12 +55,6 @@ export function runCommand(argv: string[], print: (line: string) => void): numbe
     }
   }
   return exitCode;
-}
-
-function lookUp(name: string): CheckpointStrategy {
-  const strategy = findStrategy(name);
-  if (!strategy) throw new UsageError(`unknown strategy "${name}"; known: ${strategyNames().join(', ')}`);
-  return strategy;
 }
 
 function parseProperties(text: string, strategies: readonly CheckpointStrategy[]): SuiteProperty[] {
