@@ -3,7 +3,8 @@ export type { ChoiceSource } from './core/choice.ts';
 export { SeededChoices, SuppliedChoices, RecordedChoices, ReplayDiverged } from './core/choice.ts';
 export { Prng } from './core/prng.ts';
 export type { History, HistoryEvent, HistoryEventKind, EventOf, TaskSnapshot, FaultKind, AbortReason } from './core/history.ts';
-export type { DataRecord, ChannelMessage, BarrierMessage } from './core/messages.ts';
+export type { DataRecord, ChannelMessage, PositionedRecord } from './core/messages.ts';
+export { Barrier, CancellationMarker } from './core/messages.ts';
 export type { ChannelIndex, CheckpointId, RecordId, TaskIndex, Tick } from './core/ids.ts';
 
 export type { LogicalTopology, NodeSpec, EdgeSpec, NodeKind, OperatorKind, Partitioner } from './dataflow/topology.ts';
@@ -22,7 +23,7 @@ export { parseScenario } from './sim/scenario-schema.ts';
 export { run } from './sim/runner.ts';
 export type { RunOptions, RunResult } from './sim/runner.ts';
 export { StrategyContractError } from './sim/effects.ts';
-export { ManualSimulation } from './sim/manual.ts';
+export { ManualSimulation, describeMessage } from './sim/manual.ts';
 
 export { hashHistory } from './trace/hash.ts';
 

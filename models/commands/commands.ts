@@ -3,7 +3,7 @@
 // compared: channel contents (ids and barriers, in order), blocks, outputs waiting for credit,
 // source offsets, count and sink states.
 import fc from 'fast-check';
-import type { ManualSimulation } from '../../src/index.ts';
+import { describeMessage, type ManualSimulation } from '../../src/index.ts';
 import { ReferenceModel } from './reference-model.ts';
 
 type Real = ManualSimulation;
@@ -65,7 +65,7 @@ class DeliverCommand implements Command {
     const expected = m.deliver(this.channel);
     m.settle();
     const message = r.deliver(this.channel);
-    const actual = 'barrier' in message ? `|${message.barrier}|` : message.id;
+    const actual = describeMessage(message);
     if (actual !== expected) throw new Error(`${this.toString()}: model delivered ${expected}, simulator ${actual}`);
     assertSameObservables(m, r, this.toString());
   }

@@ -95,7 +95,9 @@ export class ReferenceModel {
     const head = this.channels[channel]!.shift()!;
     if (wasFull) this.flush(from);
     const barrier = /^\|(\d+)\|$/.exec(head);
+    const marker = /^x\|(\d+)\|$/.exec(head);
     if (barrier) this.barrierArrived(to, channel, Number(barrier[1]));
+    else if (marker) this.cancelAlignment(to, Number(marker[1]), true);
     else this.apply(to, head);
     return head;
   }
@@ -112,16 +114,16 @@ export class ReferenceModel {
     this.mailbox = this.graph.tasks.map(() => []);
   }
 
-  /** Handle mailboxes until none can make progress (what the simulator does between background events). */
+  /** Handle mailboxes until empty (what the simulator does between background events), even while a task waits for credit. */
   settle(): void {
     for (let progress = true; progress && !this.down; ) {
       progress = false;
       this.graph.tasks.forEach((_t, task) => {
-        while (this.mailbox[task]!.length > 0 && this.pending[task]!.length === 0) {
+        while (this.mailbox[task]!.length > 0) {
           const message = this.mailbox[task]!.shift()!;
           progress = true;
           if (message.kind === 'trigger') this.checkpointStep(task, message.id);
-          else this.cancelAlignment(task, message.id);
+          else this.cancelAlignment(task, message.id, false);
         }
       });
     }
@@ -170,8 +172,11 @@ export class ReferenceModel {
     const obsolete = (id <= this.lastStarted[task]! && !(aligningNow && id === state.id)) || this.abortedAhead[task]!.has(id);
     if (obsolete) return void (this.blocked[channel] = false);
     if (aligningNow && id > state.id) {
-      this.cancelAlignment(task, state.id);
-      this.abort(state.id); // declined as subsumed
+      const older = state.id;
+      this.sendToAll(task, `x|${older}|`); // cancellation marker, then resume the aligned inputs
+      for (const c of state.arrived) this.blocked[c] = false;
+      this.aligning[task] = { id: 0, arrived: new Set() };
+      this.abort(older); // declined as subsumed
     }
     if (id > this.lastStarted[task]!) {
       this.lastStarted[task] = id;
@@ -190,12 +195,22 @@ export class ReferenceModel {
     for (const box of this.mailbox) box.push({ kind: 'abort', id });
   }
 
-  private cancelAlignment(task: number, id: number): void {
+  /** An abort notification, or (byMarker) a cancellation marker, which is passed on once. */
+  private cancelAlignment(task: number, id: number, byMarker: boolean): void {
     const state = this.aligning[task]!;
-    if (id > this.lastStarted[task]!) this.abortedAhead[task]!.add(id);
-    if (state.id !== id || state.arrived.size === 0) return;
-    for (const c of state.arrived) this.blocked[c] = false;
-    this.aligning[task] = { id: 0, arrived: new Set() };
+    if (state.arrived.size > 0 && state.id === id) {
+      if (byMarker) this.sendToAll(task, `x|${id}|`);
+      for (const c of state.arrived) this.blocked[c] = false;
+      this.aligning[task] = { id: 0, arrived: new Set() };
+      return;
+    }
+    if (id <= this.lastStarted[task]! || this.abortedAhead[task]!.has(id)) return;
+    this.abortedAhead[task]!.add(id);
+    if (byMarker) this.sendToAll(task, `x|${id}|`);
+  }
+
+  private sendToAll(task: number, message: string): void {
+    for (const out of this.graph.tasks[task]!.outputs) for (const c of out.channelTo) if (c !== undefined) this.send(task, c, message);
   }
 
   private checkpointStep(task: number, id: number): void {
@@ -205,7 +220,7 @@ export class ReferenceModel {
     }
     const parts = this.parts.get(id);
     parts?.set(task, { offsets: [...this.offsets], counts: this.counts.map((m) => new Map(m)), sinks: this.sinks.map((s) => [...s]) });
-    for (const out of this.graph.tasks[task]!.outputs) for (const c of out.channelTo) if (c !== undefined) this.place(task, c, `|${id}|`);
+    this.sendToAll(task, `|${id}|`);
     if (parts && parts.size === this.taskCount) this.complete(id, parts);
   }
 
@@ -227,8 +242,10 @@ export class ReferenceModel {
     }
   }
 
+  /** FIFO through the task's waiting outputs; only records need credit. */
   private send(task: number, channel: number, message: string): void {
-    if (this.pending[task]!.length > 0 || this.recordsIn(channel) >= MODEL_CAPACITY) this.pending[task]!.push([channel, message]);
+    const needsCredit = !message.includes('|');
+    if (this.pending[task]!.length > 0 || (needsCredit && this.recordsIn(channel) >= MODEL_CAPACITY)) this.pending[task]!.push([channel, message]);
     else this.place(task, channel, message);
   }
 
@@ -238,13 +255,13 @@ export class ReferenceModel {
 
   private flush(task: number): void {
     const queue = this.pending[task]!;
-    while (queue.length > 0 && this.recordsIn(queue[0]![0]) < MODEL_CAPACITY) {
+    while (queue.length > 0 && (queue[0]![1].includes('|') || this.recordsIn(queue[0]![0]) < MODEL_CAPACITY)) {
       const [channel, message] = queue.shift()!;
       this.place(task, channel, message);
     }
   }
 
   private recordsIn(channel: number): number {
-    return this.channels[channel]!.filter((m) => !m.startsWith('|')).length;
+    return this.channels[channel]!.filter((m) => !m.includes('|')).length;
   }
 }

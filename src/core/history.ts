@@ -13,7 +13,8 @@ export interface TaskSnapshot {
   readonly roundRobin: readonly number[];
 }
 
-export type FaultKind = 'task-crash' | 'global-crash' | 'coordinator-crash' | 'upload-crash';
+/** Injected faults, and the job failure after too many failed checkpoints (a consequence, not an injection). */
+export type FaultKind = 'task-crash' | 'global-crash' | 'coordinator-crash' | 'upload-crash' | 'too-many-failed-checkpoints';
 
 /** Why a checkpoint was aborted; names follow Flink's CheckpointFailureReason where one exists. */
 export type AbortReason = 'declined' | 'subsumed' | 'expired' | 'task-failure' | 'coordinator-failure';
@@ -25,15 +26,24 @@ export type HistoryEvent =
   | { kind: 'sent'; tick: Tick; task: TaskIndex; channel: ChannelIndex; record: DataRecord }
   /** The receiver took the record from the channel head and applied its operator: receive and process are one atomic step. */
   | { kind: 'processed'; tick: Tick; task: TaskIndex; channel: ChannelIndex; record: DataRecord }
-  | { kind: 'barrierSent'; tick: Tick; task: TaskIndex; channel: ChannelIndex; checkpoint: CheckpointId }
-  | { kind: 'barrierReceived'; tick: Tick; task: TaskIndex; channel: ChannelIndex; checkpoint: CheckpointId }
+  /** A priority (unaligned) barrier overtakes the data queued in its channel. */
+  | { kind: 'barrierSent'; tick: Tick; task: TaskIndex; channel: ChannelIndex; checkpoint: CheckpointId; priority: boolean }
+  | { kind: 'barrierReceived'; tick: Tick; task: TaskIndex; channel: ChannelIndex; checkpoint: CheckpointId; priority: boolean }
+  | { kind: 'cancellationSent'; tick: Tick; task: TaskIndex; channel: ChannelIndex; checkpoint: CheckpointId }
+  | { kind: 'cancellationReceived'; tick: Tick; task: TaskIndex; channel: ChannelIndex; checkpoint: CheckpointId }
+  | { kind: 'sourcePaused'; tick: Tick; task: TaskIndex }
+  | { kind: 'sourceResumed'; tick: Tick; task: TaskIndex }
   /** Consumption of `channel` paused (by a dequeued barrier, or a strategy's block effect). */
   | { kind: 'blocked'; tick: Tick; task: TaskIndex; channel: ChannelIndex }
   | { kind: 'unblocked'; tick: Tick; task: TaskIndex; channel: ChannelIndex }
   /** Synchronous capture of a task's state; `sourceOffset` is the next offset a source will read. */
   | { kind: 'snapshotTaken'; tick: Tick; task: TaskIndex; checkpoint: CheckpointId; state: TaskSnapshot; sourceOffset: number | null }
-  /** A record stored as channel state of `checkpoint` for `channel` (in-flight data; none for aligned). */
-  | { kind: 'channelStateRecorded'; tick: Tick; task: TaskIndex; checkpoint: CheckpointId; channel: ChannelIndex; record: DataRecord }
+  /**
+   * A record stored as channel state of `checkpoint` for `channel` (in-flight data; none for aligned),
+   * by the sender or the receiver. `position` is its send index on the channel in this attempt: channel
+   * state is in channel order by position, whatever order it was recorded in.
+   */
+  | { kind: 'channelStateRecorded'; tick: Tick; task: TaskIndex; checkpoint: CheckpointId; channel: ChannelIndex; record: DataRecord; position: number }
   /** At a restore, a record of the restored checkpoint's channel state re-entered `channel` ahead of live data. */
   | { kind: 'reinjected'; tick: Tick; channel: ChannelIndex; record: DataRecord }
   /** The asynchronous write of a task's snapshot finished; only now is it durable. */

@@ -214,6 +214,9 @@ export function operatorFor(node: NodeSpec, records: RecordFactory = PLAIN_RECOR
     }
     case 'union':
       return stateless((r, out) => void out.push(records.derived(r, suffix, r.key, r.value)));
+    case 'decrement':
+      // Closes iterations: each pass lowers the value, and a record stops once it reaches 0.
+      return stateless((r, out) => void (r.value > 0 && out.push(records.derived(r, suffix, r.key, r.value - 1))));
     case 'join':
       return join(id, records) as OperatorDefinition;
     case 'sink':

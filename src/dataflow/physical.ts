@@ -11,6 +11,8 @@ export interface PhysicalTask {
   readonly label: string;
   readonly inputs: readonly ChannelIndex[];
   readonly outputs: readonly OutputEdge[];
+  /** Every output channel, in edge then receiver order. */
+  readonly outputChannels: readonly ChannelIndex[];
 }
 
 export interface OutputEdge {
@@ -26,6 +28,8 @@ export interface PhysicalChannel {
   readonly from: TaskIndex;
   readonly to: TaskIndex;
   readonly side: 0 | 1;
+  /** Part of a back-edge: it closes a cycle. */
+  readonly backEdge: boolean;
   /** `sender->receiver`, e.g. `src0.1->join2.0`. */
   readonly label: string;
 }
@@ -65,13 +69,18 @@ export function expandTopology(topology: LogicalTopology): PhysicalGraph {
         // Join inputs name their side: a self-join has two channels between the same pair of tasks.
         const side = edge.side === undefined ? '' : edge.side === 0 ? '(left)' : '(right)';
         const label = `${edge.from}.${senderSubtask}->${edge.to}.${receiverSubtask}${side}`;
-        channels.push({ index, from, to, side: edge.side ?? 0, label });
+        channels.push({ index, from, to, side: edge.side ?? 0, backEdge: edge.backEdge === true, label });
         channelTo[receiverSubtask] = index;
         taskDrafts[to]!.inputs.push(index);
       });
       taskDrafts[from]!.outputs.push({ edge, partitioner: edge.partitioner, receiverParallelism: receivers.length, channelTo });
     });
   }
-  const tasks = taskDrafts.map((d, index) => ({ index, label: `${d.node.id}.${d.subtask}`, ...d }));
+  const tasks = taskDrafts.map((d, index) => ({
+    index,
+    label: `${d.node.id}.${d.subtask}`,
+    ...d,
+    outputChannels: d.outputs.flatMap((o) => o.channelTo.filter((c): c is ChannelIndex => c !== undefined)),
+  }));
   return { tasks, channels, tasksOfNode };
 }

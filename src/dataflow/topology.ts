@@ -1,11 +1,13 @@
 // The logical dataflow graph: nodes with parallelism, edges with partitioners.
-// Rules (checked by `validateTopology`) keep every correct run's final state unique:
+// Rules (checked by `validateTopology`) keep every correct run's final state unique, and every run finite:
 //  - keyed operators (count, sum, digest, join) are fed only through hash edges, as after keyBy;
 //  - forward edges connect nodes of equal parallelism;
 //  - a digest (order-sensitive per input channel) is fed only by order-deterministic tasks,
-//    so each of its input channels carries one well-defined sequence in every correct run.
+//    so each of its input channels carries one well-defined sequence in every correct run;
+//  - cycles are closed only by edges marked `backEdge`, and every cycle passes through a decrement
+//    (which drops a record once its value reaches 0), so no record circulates forever.
 
-export type OperatorKind = 'count' | 'sum' | 'digest' | 'filter' | 'map' | 'flatMap' | 'union' | 'join';
+export type OperatorKind = 'count' | 'sum' | 'digest' | 'filter' | 'map' | 'flatMap' | 'union' | 'join' | 'decrement';
 export type NodeKind = 'source' | 'sink' | OperatorKind;
 export type Partitioner = 'forward' | 'hash' | 'broadcast' | 'rebalance';
 
@@ -23,6 +25,8 @@ export interface EdgeSpec {
   readonly partitioner: Partitioner;
   /** Join input: 0 (left) or 1 (right). Other operators ignore it. */
   readonly side?: 0 | 1;
+  /** Closes a cycle (a feedback edge of an iteration). */
+  readonly backEdge?: boolean;
 }
 
 export interface LogicalTopology {
@@ -37,7 +41,7 @@ export type TopologyCheck = { ok: true } | { ok: false; problem: string };
 
 export function validateTopology(topology: LogicalTopology): TopologyCheck {
   const problems = [...structuralProblems(topology), ...partitioningProblems(topology)];
-  if (problems.length === 0 && hasCycle(topology)) problems.push('the topology has a cycle; cyclic topologies are not supported yet');
+  if (problems.length === 0) problems.push(...cycleProblems(topology));
   if (problems.length === 0) problems.push(...digestProblems(topology));
   return problems.length === 0 ? { ok: true } : { ok: false, problem: problems[0]! };
 }
@@ -61,7 +65,7 @@ function structuralProblems(topology: LogicalTopology): string[] {
     const inputs = topology.edges.filter((e) => e.to === node.id);
     const outputs = topology.edges.filter((e) => e.from === node.id);
     if (node.kind === 'source' && inputs.length > 0) problems.push(`source "${node.id}" has an input edge`);
-    if (node.kind !== 'source' && inputs.length === 0) problems.push(`node "${node.id}" has no input edge`);
+    if (node.kind !== 'source' && !inputs.some((e) => e.backEdge !== true)) problems.push(`node "${node.id}" has no input edge`);
     if (node.kind === 'sink' && outputs.length > 0) problems.push(`sink "${node.id}" has an output edge`);
     if (node.kind === 'join') problems.push(...joinProblems(node, inputs));
     if ((node.kind === 'filter' || node.kind === 'map' || node.kind === 'flatMap') && !validParam(node)) {
@@ -106,20 +110,48 @@ function partitioningProblems(topology: LogicalTopology): string[] {
   return problems;
 }
 
+/** Does the topology have back-edges (cycles)? */
 export function hasCycle(topology: LogicalTopology): boolean {
-  return topologicalOrder(topology) === null;
+  return topology.edges.some((e) => e.backEdge === true);
 }
 
-/** Node ids in an order where every edge points forward, or null when the graph has a cycle. */
+function cycleProblems(topology: LogicalTopology): string[] {
+  if (topologicalOrder(topology) === null) return ['the topology has a cycle not closed by an edge marked backEdge'];
+  const problems: string[] = [];
+  for (const edge of topology.edges.filter((e) => e.backEdge === true)) {
+    if (!reaches(topology, edge.to, edge.from, () => true)) problems.push(`back-edge ${edge.from} -> ${edge.to} closes no cycle`);
+    else if (reaches(topology, edge.to, edge.from, (id) => topology.nodes.find((n) => n.id === id)?.kind !== 'decrement')) {
+      problems.push(`the cycle closed by ${edge.from} -> ${edge.to} passes through no decrement, so records could circulate forever`);
+    }
+  }
+  return problems;
+}
+
+/** Is `to` reachable from `from` over forward edges, through nodes that pass `through`? */
+function reaches(topology: LogicalTopology, from: string, to: string, through: (id: string) => boolean): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (id === to) return true;
+    if (seen.has(id) || !through(id)) continue;
+    seen.add(id);
+    for (const e of topology.edges) if (e.from === id && e.backEdge !== true) stack.push(e.to);
+  }
+  return false;
+}
+
+/** Node ids in an order where every forward edge points forward (back-edges ignored), or null when they form a cycle. */
 export function topologicalOrder(topology: LogicalTopology): string[] | null {
+  const forward = topology.edges.filter((e) => e.backEdge !== true);
   const indegree = new Map<string, number>(topology.nodes.map((n) => [n.id, 0]));
-  for (const e of topology.edges) indegree.set(e.to, (indegree.get(e.to) ?? 0) + 1);
+  for (const e of forward) indegree.set(e.to, (indegree.get(e.to) ?? 0) + 1);
   const ready = topology.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
   const order: string[] = [];
   while (ready.length > 0) {
     const id = ready.shift()!;
     order.push(id);
-    for (const e of topology.edges) {
+    for (const e of forward) {
       if (e.from !== id) continue;
       const left = indegree.get(e.to)! - 1;
       indegree.set(e.to, left);
@@ -144,7 +176,7 @@ export function orderDeterministicNodes(topology: LogicalTopology): Set<string> 
       result.add(id);
       continue;
     }
-    if (inputs.length !== 1) continue;
+    if (inputs.length !== 1 || inputs[0]!.backEdge === true) continue;
     const edge = inputs[0]!;
     const upstream = byId.get(edge.from)!;
     const oneChannelPerSubtask = edge.partitioner === 'forward' || upstream.parallelism === 1;

@@ -29,7 +29,7 @@ export interface CheckpointFacts {
   /** The first `completed` / `aborted` of this checkpoint, -1 when none. */
   readonly completedAt: number;
   readonly abortedAt: number;
-  /** Per channel: its `channelStateRecorded` events for this checkpoint, in order. */
+  /** Per channel: its `channelStateRecorded` events for this checkpoint, in channel order (by position). */
   readonly channelState: ReadonlyMap<ChannelIndex, readonly number[]>;
 }
 
@@ -68,6 +68,7 @@ type IndexDraft = Mutable<Omit<HistoryIndex, 'channels' | 'checkpoints' | 'attem
 export function indexHistory(graph: PhysicalGraph, history: History): HistoryIndex {
   const draft = emptyDraft(graph);
   for (let i = 0; i < history.length; i++) fileEvent(draft, graph, history, i);
+  sortChannelStateByPosition(draft, history);
   const attempts = draft.attemptStarts.map((start, ordinal) => ({
     ordinal,
     start,
@@ -183,6 +184,17 @@ function recordChannelState(draft: IndexDraft, graph: PhysicalGraph, i: number, 
   const list = records.get(channel);
   if (list === undefined) records.set(channel, [i]);
   else list.push(i);
+}
+
+/**
+ * Channel state is in channel order by position, whoever recorded it and when: an unaligned sender
+ * records its overtaken output before the receiver records the older input the barrier overtook.
+ */
+function sortChannelStateByPosition(draft: IndexDraft, history: History): void {
+  const positionAt = (i: number) => (history[i] as Extract<History[number], { kind: 'channelStateRecorded' }>).position;
+  for (const checkpoint of draft.checkpoints.values()) {
+    for (const list of checkpoint.channelState.values()) list.sort((a, b) => positionAt(a) - positionAt(b) || a - b);
+  }
 }
 
 function fileOutcome(draft: IndexDraft, graph: PhysicalGraph, i: number, id: CheckpointId, slot: 'completedAt' | 'abortedAt'): void {

@@ -60,6 +60,9 @@ export class HistoryBuilder {
   private roundRobin: number[][] = [];
   private offsets: number[] = [];
   private queues: DataRecord[][] = [];
+  /** Per channel, the position each queued record was sent at (its send index in this attempt). */
+  private positions: number[][] = [];
+  private sentCounts: number[] = [];
 
   constructor(readonly scenario: Scenario) {
     this.graph = expandTopology(scenario.topology);
@@ -92,6 +95,7 @@ export class HistoryBuilder {
   deliver(channel: ChannelIndex, position = 0): this {
     const c = this.graph.channels[channel]!;
     const [record] = this.queues[channel]!.splice(position, 1);
+    this.positions[channel]!.splice(position, 1);
     if (record === undefined) throw new Error(`channel ${c.label} is empty`);
     this.raw({ kind: 'processed', task: c.to, channel, record });
     const out: DataRecord[] = [];
@@ -118,10 +122,10 @@ export class HistoryBuilder {
   /** `task` stores everything now queued on `channel` as channel state of `checkpoint` (records stay queued). */
   recordInFlight(task: TaskIndex, checkpoint: CheckpointId, channel: ChannelIndex): this {
     if (!this.channelState.has(checkpoint)) this.channelState.set(checkpoint, []);
-    for (const record of this.queues[channel]!) {
+    this.queues[channel]!.forEach((record, i) => {
       this.channelState.get(checkpoint)!.push({ channel, record });
-      this.raw({ kind: 'channelStateRecorded', task, checkpoint, channel, record });
-    }
+      this.raw({ kind: 'channelStateRecorded', task, checkpoint, channel, record, position: this.positions[channel]![i]! });
+    });
     return this;
   }
 
@@ -166,7 +170,7 @@ export class HistoryBuilder {
     this.raw({ kind: 'restored', checkpoint, attempt: this.attempt });
     this.resetTo(checkpoint);
     for (const { channel, record } of checkpoint === null ? [] : (this.channelState.get(checkpoint) ?? [])) {
-      this.queues[channel]!.push(record);
+      this.enqueue(channel, record);
       this.raw({ kind: 'reinjected', channel, record });
     }
     return this;
@@ -202,6 +206,11 @@ export class HistoryBuilder {
     return this;
   }
 
+  private enqueue(channel: ChannelIndex, record: DataRecord): void {
+    this.queues[channel]!.push(record);
+    this.positions[channel]!.push(this.sentCounts[channel]!++);
+  }
+
   private emit(task: TaskIndex, record: DataRecord): this {
     const t = this.graph.tasks[task]!;
     t.outputs.forEach((output, k) => {
@@ -210,7 +219,7 @@ export class HistoryBuilder {
       this.roundRobin[task]![k] = nextRoundRobin(output.partitioner, output.receiverParallelism, counter);
       for (const r of receivers) {
         const channel = output.channelTo[r]!;
-        this.queues[channel]!.push(record);
+        this.enqueue(channel, record);
         this.raw({ kind: 'sent', task, channel, record });
       }
     });
@@ -228,6 +237,8 @@ export class HistoryBuilder {
     );
     this.offsets = this.graph.tasks.map((t) => taken?.get(t.index)?.sourceOffset ?? 0);
     this.queues = this.graph.channels.map(() => []);
+    this.positions = this.graph.channels.map(() => []);
+    this.sentCounts = this.graph.channels.map(() => 0);
   }
 }
 

@@ -14,9 +14,17 @@ export function describeEvent(event: HistoryEvent, graph: PhysicalGraph): string
     case 'processed':
       return `${at} ${task(event.task)} processes ${event.record.id} from ${channel(event.channel)}`;
     case 'barrierSent':
-      return `${at} ${task(event.task)} sends barrier ${event.checkpoint} on ${channel(event.channel)}`;
+      return `${at} ${task(event.task)} sends ${event.priority ? 'priority ' : ''}barrier ${event.checkpoint} on ${channel(event.channel)}`;
     case 'barrierReceived':
-      return `${at} ${task(event.task)} receives barrier ${event.checkpoint} on ${channel(event.channel)}`;
+      return `${at} ${task(event.task)} receives ${event.priority ? 'priority ' : ''}barrier ${event.checkpoint} on ${channel(event.channel)}`;
+    case 'cancellationSent':
+      return `${at} ${task(event.task)} sends a cancellation marker for checkpoint ${event.checkpoint} on ${channel(event.channel)}`;
+    case 'cancellationReceived':
+      return `${at} ${task(event.task)} receives a cancellation marker for checkpoint ${event.checkpoint} on ${channel(event.channel)}`;
+    case 'sourcePaused':
+      return `${at} ${task(event.task)} pauses reading its log`;
+    case 'sourceResumed':
+      return `${at} ${task(event.task)} resumes reading its log`;
     case 'blocked':
       return `${at} ${task(event.task)} blocks ${channel(event.channel)}`;
     case 'unblocked':
@@ -24,7 +32,7 @@ export function describeEvent(event: HistoryEvent, graph: PhysicalGraph): string
     case 'snapshotTaken':
       return `${at} ${task(event.task)} snapshots checkpoint ${event.checkpoint}${event.sourceOffset === null ? '' : ` at offset ${event.sourceOffset}`}`;
     case 'channelStateRecorded':
-      return `${at} ${task(event.task)} records ${event.record.id} as channel state of ${channel(event.channel)} for checkpoint ${event.checkpoint}`;
+      return `${at} ${task(event.task)} records ${event.record.id} (position ${event.position}) as channel state of ${channel(event.channel)} for checkpoint ${event.checkpoint}`;
     case 'reinjected':
       return `${at} restore re-injects ${event.record.id} into ${channel(event.channel)}`;
     case 'uploaded':

@@ -2,12 +2,17 @@
 // (subsuming older pending checkpoints), aborts on decline or timeout, and notifies every task.
 // Its id counter is durable: ids strictly increase across coordinator crashes.
 import type { AbortReason } from '../core/history.ts';
-import type { CheckpointId, TaskIndex } from '../core/ids.ts';
+import type { CheckpointId, TaskIndex, Tick } from '../core/ids.ts';
+import { failOver } from './recovery.ts';
 import type { World } from './world.ts';
 
 interface PendingCheckpoint {
   readonly acked: Set<TaskIndex>;
+  readonly triggeredAt: Tick;
 }
+
+/** Abort reasons that count toward the tolerable-failed-checkpoints limit (as in Flink's CheckpointFailureManager). */
+const COUNTED_FAILURES: ReadonlySet<AbortReason> = new Set(['declined', 'expired']);
 
 export const NOTIFY_COMPLETED = 0;
 export const NOTIFY_ABORTED = 1;
@@ -15,6 +20,10 @@ export const NOTIFY_ABORTED = 1;
 export class Coordinator {
   private lastId: CheckpointId = 0;
   private readonly pending = new Map<CheckpointId, PendingCheckpoint>();
+  /** Trigger ticks of every checkpoint of this run (kept after completion: barriers carry them). */
+  private readonly triggerTicks = new Map<CheckpointId, Tick>();
+  /** Consecutive counted failures since the last completed checkpoint. */
+  private consecutiveFailures = 0;
 
   constructor(private readonly world: World) {}
 
@@ -22,15 +31,20 @@ export class Coordinator {
     return this.pending.size;
   }
 
+  triggeredAt(checkpoint: CheckpointId): Tick | undefined {
+    return this.triggerTicks.get(checkpoint);
+  }
+
   /** Start the next checkpoint, unless the job is failing over (Flink triggers only running jobs). */
   trigger(): CheckpointId | null {
     const world = this.world;
     if (world.down) return null;
     const id = ++this.lastId;
-    this.pending.set(id, { acked: new Set() });
+    this.pending.set(id, { acked: new Set(), triggeredAt: world.tick });
+    this.triggerTicks.set(id, world.tick);
     world.record({ kind: 'triggered', tick: world.tick, checkpoint: id });
     world.schedule('checkpointExpired', world.tick + world.scenario.timing.checkpointTimeoutTicks, -1, id);
-    for (const source of world.sources) world.schedule('triggerArrived', world.rpcArrival(), source.physical.index, id);
+    for (const source of world.sources) world.schedule('triggerArrived', world.rpcArrival(), source.physical.index, id, world.tick);
     return id;
   }
 
@@ -67,6 +81,7 @@ export class Coordinator {
     const world = this.world;
     world.storage.complete(checkpoint, world.tasks.length);
     this.pending.delete(checkpoint);
+    this.consecutiveFailures = 0;
     world.record({ kind: 'completed', tick: world.tick, checkpoint });
     for (const older of [...this.pending.keys()].sort((a, b) => a - b)) {
       if (older < checkpoint) this.abort(older, 'subsumed');
@@ -80,6 +95,16 @@ export class Coordinator {
     world.storage.discard(checkpoint);
     world.record({ kind: 'aborted', tick: world.tick, checkpoint, reason });
     this.notifyAll(checkpoint, NOTIFY_ABORTED);
+    if (COUNTED_FAILURES.has(reason)) this.countFailure();
+  }
+
+  /** One failure more than tolerated fails the job over, as Flink's CheckpointFailureManager does. */
+  private countFailure(): void {
+    const tolerable = this.world.scenario.timing.tolerableFailedCheckpoints;
+    this.consecutiveFailures++;
+    if (tolerable === undefined || this.consecutiveFailures <= tolerable) return;
+    this.consecutiveFailures = 0;
+    failOver(this.world, 'too-many-failed-checkpoints', null);
   }
 
   private notifyAll(checkpoint: CheckpointId, outcome: number): void {

@@ -11,6 +11,7 @@ export type SimEventKind =
   | 'declineArrived'
   | 'notificationArrived'
   | 'checkpointExpired'
+  | 'timerFired'
   | 'fault'
   | 'restore'
   | 'livenessPhase';

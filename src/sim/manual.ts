@@ -3,7 +3,7 @@
 // work (RPCs, uploads, acks, notifications, restores) settles at once after each action.
 import { SuppliedChoices } from '../core/choice.ts';
 import type { History } from '../core/history.ts';
-import { isBarrier, type ChannelMessage } from '../core/messages.ts';
+import { Barrier, CancellationMarker, type ChannelMessage } from '../core/messages.ts';
 import type { CheckpointStrategy } from '../strategies/strategy.ts';
 import { NOTIFY_COMPLETED } from './coordinator.ts';
 import { uploadFinished } from './effects.ts';
@@ -78,7 +78,7 @@ export class ManualSimulation {
   channelContents(channel: number): string[] {
     const ch = this.world.channels[channel]!;
     const out: string[] = [];
-    for (let i = 0; i < ch.length; i++) out.push(describe(ch.at(i)));
+    for (let i = 0; i < ch.length; i++) out.push(describeMessage(ch.at(i)));
     return out;
   }
 
@@ -87,7 +87,7 @@ export class ManualSimulation {
   }
 
   pendingOutputs(task: number): string[] {
-    return this.world.tasks[task]!.pending.map((p) => `${p.channel}:${describe(p.message)}`);
+    return this.world.tasks[task]!.pending.map((p) => `${p.channel}:${describeMessage(p.message)}`);
   }
 
   sourceOffset(task: number): number {
@@ -111,7 +111,10 @@ export class ManualSimulation {
       const task = world.tasks[event.task];
       switch (event.kind) {
         case 'triggerArrived':
-          task!.mailbox.push({ kind: 'checkpointTriggered', checkpoint: event.checkpoint });
+          task!.mailbox.push({ kind: 'checkpointTriggered', checkpoint: event.checkpoint, triggeredAt: event.detail });
+          break;
+        case 'timerFired':
+          task!.mailbox.push({ kind: 'timerFired', checkpoint: event.checkpoint });
           break;
         case 'notificationArrived':
           world.record({ kind: 'notified', tick: world.tick, task: event.task, checkpoint: event.checkpoint, outcome: event.detail === NOTIFY_COMPLETED ? 'completed' : 'aborted' });
@@ -135,13 +138,17 @@ export class ManualSimulation {
     }
   }
 
+  /** Mailboxes are handled even while a task waits for credit, as in timed runs. */
   private drainMailboxes(): void {
     for (const task of this.world.tasks) {
-      while (!this.world.down && task.mailbox.length > 0 && task.pending.length === 0) handleMailbox(this.world, task);
+      while (!this.world.down && task.mailbox.length > 0) handleMailbox(this.world, task);
     }
   }
 }
 
-function describe(message: ChannelMessage): string {
-  return isBarrier(message) ? `|${message.barrier}|` : message.id;
+/** `|n|` for barrier n (`|n!|` when priority), `x|n|` for a cancellation marker, else the record id. */
+export function describeMessage(message: ChannelMessage): string {
+  if (message instanceof Barrier) return `|${message.checkpoint}${message.priority ? '!' : ''}|`;
+  if (message instanceof CancellationMarker) return `x|${message.checkpoint}|`;
+  return message.id;
 }

@@ -16,6 +16,8 @@ const BARRIER_RECEIVED = 5;
 const BLOCKED = 6;
 const UNBLOCKED = 7;
 const OBJECT = 8;
+const PRIORITY_BARRIER_SENT = 9;
+const PRIORITY_BARRIER_RECEIVED = 10;
 
 const INITIAL_CAPACITY = 1024;
 
@@ -46,8 +48,9 @@ export class HistoryRecorder {
     this.push(PROCESSED, tick, task, 0, channel, this.records.uidOf(record));
   }
 
-  barrier(sent: boolean, tick: number, task: number, channel: number, checkpoint: number): void {
-    this.push(sent ? BARRIER_SENT : BARRIER_RECEIVED, tick, task, checkpoint, channel, 0);
+  barrier(sent: boolean, priority: boolean, tick: number, task: number, channel: number, checkpoint: number): void {
+    const kind = priority ? (sent ? PRIORITY_BARRIER_SENT : PRIORITY_BARRIER_RECEIVED) : sent ? BARRIER_SENT : BARRIER_RECEIVED;
+    this.push(kind, tick, task, checkpoint, channel, 0);
   }
 
   blocking(blocked: boolean, tick: number, task: number, channel: number): void {
@@ -109,9 +112,11 @@ export class HistoryRecorder {
       case PROCESSED:
         return { kind: 'processed', tick, task, channel, record: this.records.plain(this.record[i]!) };
       case BARRIER_SENT:
-        return { kind: 'barrierSent', tick, task, channel, checkpoint: num };
+      case PRIORITY_BARRIER_SENT:
+        return { kind: 'barrierSent', tick, task, channel, checkpoint: num, priority: this.kind[i] === PRIORITY_BARRIER_SENT };
       case BARRIER_RECEIVED:
-        return { kind: 'barrierReceived', tick, task, channel, checkpoint: num };
+      case PRIORITY_BARRIER_RECEIVED:
+        return { kind: 'barrierReceived', tick, task, channel, checkpoint: num, priority: this.kind[i] === PRIORITY_BARRIER_RECEIVED };
       case BLOCKED:
         return { kind: 'blocked', tick, task, channel };
       case UNBLOCKED:

@@ -4,7 +4,10 @@
 // of live data, in order). A crash while the job is restarting restarts the restart.
 import type { FaultKind } from '../core/history.ts';
 import type { TaskIndex } from '../core/ids.ts';
+import type { PositionedRecord } from '../core/messages.ts';
+import { applyEffects } from './effects.ts';
 import type { FaultSpec } from './scenario.ts';
+import type { CompletedCheckpoint } from './storage.ts';
 import type { World } from './world.ts';
 
 export function fireFault(world: World, fault: FaultSpec): void {
@@ -40,19 +43,26 @@ export function restore(world: World): void {
     const part = latest?.parts.get(task.physical.index);
     task.restart(part?.state ?? null, part?.sourceOffset ?? null, world.tick);
   }
-  if (latest) reinjectChannelState(world, latest.parts);
+  const channelState = latest ? channelStateByChannel(latest.parts) : new Map<number, PositionedRecord[]>();
+  for (const [channel, entries] of channelState) world.tasks[world.channels[channel]!.to]!.restoredChannelState.set(channel, entries);
+  // Every task learns it was restored; the strategy replays its inputs' channel state (normally at once).
+  for (const task of world.tasks) {
+    const channelsWithState = task.physical.inputs.filter((c) => channelState.has(c));
+    applyEffects(world, task, task.strategy.handle({ kind: 'restored', checkpoint: latest?.id ?? null, channelsWithState }));
+  }
   for (const task of world.tasks) world.wake(task, world.tick);
 }
 
-function reinjectChannelState(world: World, parts: NonNullable<ReturnType<World['storage']['latest']>>['parts']): void {
-  const taskIndices = [...parts.keys()].sort((a, b) => a - b);
-  for (const t of taskIndices) {
-    const channelState = parts.get(t)!.channelState;
-    for (const channel of [...channelState.keys()].sort((a, b) => a - b)) {
-      for (const record of channelState.get(channel)!) {
-        world.channels[channel]!.enqueue(record, world.tick);
-        world.record({ kind: 'reinjected', tick: world.tick, channel, record: world.records.plain(world.records.uidOf(record)) });
-      }
+/** Each channel's stored records, from whichever task stored them, in channel order (by position). */
+function channelStateByChannel(parts: CompletedCheckpoint['parts']): Map<number, PositionedRecord[]> {
+  const byChannel = new Map<number, PositionedRecord[]>();
+  for (const task of [...parts.keys()].sort((a, b) => a - b)) {
+    for (const { channel, record, position } of parts.get(task)!.channelState) {
+      const list = byChannel.get(channel) ?? [];
+      list.push({ record, position });
+      byChannel.set(channel, list);
     }
   }
+  for (const list of byChannel.values()) list.sort((a, b) => a.position - b.position);
+  return new Map([...byChannel.entries()].sort((a, b) => a[0] - b[0]));
 }

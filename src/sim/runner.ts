@@ -99,7 +99,10 @@ function dispatchTaskLevel(world: World, event: SimEvent): void {
       if (event.tick === task!.wakeAt) task!.wakeAt = Infinity;
       return stepTask(world, task!);
     case 'triggerArrived':
-      task!.mailbox.push({ kind: 'checkpointTriggered', checkpoint: event.checkpoint });
+      task!.mailbox.push({ kind: 'checkpointTriggered', checkpoint: event.checkpoint, triggeredAt: event.detail });
+      return world.wake(task!, Math.max(world.tick, task!.busyUntil));
+    case 'timerFired':
+      task!.mailbox.push({ kind: 'timerFired', checkpoint: event.checkpoint });
       return world.wake(task!, Math.max(world.tick, task!.busyUntil));
     case 'notificationArrived': {
       const outcome = event.detail === NOTIFY_COMPLETED ? 'completed' : 'aborted';

@@ -10,7 +10,7 @@ const smallInt = z.number().int().min(-1_000_000).max(1_000_000);
 
 const nodeSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'node ids are identifiers (letters, digits, _)'),
-  kind: z.enum(['source', 'sink', 'count', 'sum', 'digest', 'filter', 'map', 'flatMap', 'union', 'join']),
+  kind: z.enum(['source', 'sink', 'count', 'sum', 'digest', 'filter', 'map', 'flatMap', 'union', 'join', 'decrement']),
   parallelism: positive,
   param: z.number().int().optional(),
 });
@@ -20,6 +20,7 @@ const edgeSchema = z.strictObject({
   to: z.string(),
   partitioner: z.enum(['forward', 'hash', 'broadcast', 'rebalance']),
   side: z.union([z.literal(0), z.literal(1)]).optional(),
+  backEdge: z.boolean().optional(),
 });
 
 const faultSchema = z.discriminatedUnion('kind', [
@@ -32,6 +33,7 @@ const faultSchema = z.discriminatedUnion('kind', [
 export const scenarioSchema = z.strictObject({
   formatVersion: z.literal(SCENARIO_FORMAT_VERSION),
   strategy: z.string().min(1),
+  strategyOptions: z.record(z.string(), z.number().int()).optional(),
   topology: z.strictObject({ nodes: z.array(nodeSchema).min(1), edges: z.array(edgeSchema) }),
   sourceLogs: z.record(z.string(), z.array(z.array(z.strictObject({ key: smallInt, value: smallInt })))),
   triggers: z.array(count),
@@ -44,6 +46,7 @@ export const scenarioSchema = z.strictObject({
     rpcDelayTicksMax: count,
     restartTicks: positive,
     checkpointTimeoutTicks: positive,
+    tolerableFailedCheckpoints: count.optional(),
   }),
   limits: z.strictObject({ faultWindowTicks: count, livenessTicksMax: positive }),
   decisions: z.array(count),

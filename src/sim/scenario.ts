@@ -31,6 +31,11 @@ export interface Timing {
   readonly restartTicks: number;
   /** A pending checkpoint older than this is aborted as expired. */
   readonly checkpointTimeoutTicks: number;
+  /**
+   * Consecutive failed (declined or expired) checkpoints the job tolerates; one more fails the job
+   * over (Flink's tolerable-failed-checkpoints). Absent: unlimited.
+   */
+  readonly tolerableFailedCheckpoints?: number;
 }
 
 export interface Limits {
@@ -44,6 +49,8 @@ export interface Scenario {
   readonly formatVersion: typeof SCENARIO_FORMAT_VERSION;
   /** Name of the strategy under test (informational for `run`; used by the CLI to look it up). */
   readonly strategy: string;
+  /** Options handed to the strategy (TaskContext.options), e.g. `alignmentTimeoutTicks`. */
+  readonly strategyOptions?: Readonly<Record<string, number>>;
   readonly topology: LogicalTopology;
   /** Per source node id, per subtask: the replayable log, read by offset. */
   readonly sourceLogs: Readonly<Record<string, readonly (readonly SourceRecordSpec[])[]>>;

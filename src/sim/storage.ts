@@ -6,11 +6,18 @@ import type { CheckpointId, TaskIndex } from '../core/ids.ts';
 import type { TaskSnapshot } from '../core/history.ts';
 import type { DataRecord } from '../core/messages.ts';
 
+export interface ChannelStateEntry {
+  readonly channel: number;
+  readonly record: DataRecord;
+  /** Position in the channel: restores replay a channel's state sorted by it. */
+  readonly position: number;
+}
+
 export interface SnapshotPart {
   readonly state: TaskSnapshot;
   readonly sourceOffset: number | null;
-  /** Recorded in-flight records per channel (empty for aligned strategies). */
-  readonly channelState: Map<number, DataRecord[]>;
+  /** In-flight records stored by this task (empty for aligned strategies), in the order recorded. */
+  readonly channelState: ChannelStateEntry[];
   written: boolean;
 }
 
@@ -26,7 +33,7 @@ export class SnapshotStorage {
   beginWrite(task: TaskIndex, checkpoint: CheckpointId, state: TaskSnapshot, sourceOffset: number | null): SnapshotPart {
     let parts = this.inFlight.get(checkpoint);
     if (!parts) this.inFlight.set(checkpoint, (parts = new Map()));
-    const part: SnapshotPart = { state, sourceOffset, channelState: new Map(), written: false };
+    const part: SnapshotPart = { state, sourceOffset, channelState: [], written: false };
     parts.set(task, part);
     return part;
   }

@@ -1,6 +1,8 @@
-// What a task does when it runs: handle its mailbox, read its source log, or consume one input.
-// Each step is atomic; its outputs are placed at once or wait for credit (backpressure).
-import { isBarrier, type ChannelMessage, type DataRecord } from '../core/messages.ts';
+// What a task does when it runs: handle its mailbox, take a visible priority barrier, read its
+// source log, or consume one input. Each step is atomic; its outputs are placed at once or wait for
+// credit (backpressure). A task waiting for credit still handles its mailbox and priority barriers,
+// as a Flink task does through its mailbox while its output is unavailable.
+import { Barrier, CancellationMarker, isRecord, type ChannelMessage, type DataRecord } from '../core/messages.ts';
 import { BROADCAST, nextRoundRobin, route } from '../dataflow/partitioners.ts';
 import { applyEffects } from './effects.ts';
 import type { TaskRuntime } from './task.ts';
@@ -13,25 +15,41 @@ const derived: DataRecord[] = [];
 export function stepTask(world: World, task: TaskRuntime): void {
   if (world.down) return;
   if (task.busyUntil > world.tick) return world.wake(task, task.busyUntil);
-  if (task.pending.length > 0) return; // stalled: woken when a receiver frees credit
   if (task.mailbox.length > 0) {
     handleMailbox(world, task);
     return finishStep(world, task, 1);
   }
+  const priority = visiblePriorityBarrier(world, task);
+  if (priority !== undefined) {
+    consume(world, task, priority);
+    return finishStep(world, task, 1);
+  }
+  if (task.pending.length > 0) return; // stalled: woken when a receiver frees credit
   if (task.isSource) {
-    if (task.exhausted) return;
+    if (task.exhausted || task.paused) return;
     readSource(world, task);
     return finishStep(world, task, 1 + world.choose('cost', world.scenario.timing.processingTicksMax));
   }
   const channel = pickInput(world, task);
   if (channel === undefined) return;
-  const wasBarrier = consume(world, task, channel);
-  finishStep(world, task, wasBarrier ? 1 : 1 + world.choose('cost', world.scenario.timing.processingTicksMax));
+  const wasRecord = consume(world, task, channel);
+  finishStep(world, task, wasRecord ? 1 + world.choose('cost', world.scenario.timing.processingTicksMax) : 1);
 }
 
 function finishStep(world: World, task: TaskRuntime, ticks: number): void {
   task.busyUntil = world.tick + ticks;
   world.wake(task, task.busyUntil);
+}
+
+/** The first input (in input order) whose visible head is a priority barrier. */
+export function visiblePriorityBarrier(world: World, task: TaskRuntime): number | undefined {
+  if (!world.priorityBarriersSent) return undefined; // no strategy in this run sends any: skip the scan
+  for (const input of task.physical.inputs) {
+    const ch = world.channels[input]!;
+    const head = ch.peek();
+    if (head instanceof Barrier && head.priority && ch.headVisibleAt()! <= world.tick) return input;
+  }
+  return undefined;
 }
 
 /** Among inputs whose head is visible and not blocked, pick one (a choice); else sleep until the next arrives. */
@@ -78,28 +96,42 @@ export function readSource(world: World, task: TaskRuntime): void {
   emitRecord(world, task, record);
 }
 
-/** Take the head of `channel` and apply it: a record goes through the operator, a barrier to the strategy. */
+/** Take the head of `channel` and apply it: a record goes through the operator, control messages to the strategy. Returns whether it was a record. */
 export function consume(world: World, task: TaskRuntime, channelIndex: number): boolean {
   const ch = world.channels[channelIndex]!;
   const wasFull = ch.records >= ch.capacity;
   const message = ch.dequeue();
   const taskIndex = task.physical.index;
+  if (message instanceof Barrier) {
+    world.recorder?.barrier(false, message.priority, world.tick, taskIndex, channelIndex, message.checkpoint);
+    task.lastBarrier.set(channelIndex, message);
+    if (!message.priority) {
+      ch.blocked = true; // an aligned barrier pauses its channel until the strategy resumes it
+      world.recorder?.blocking(true, world.tick, taskIndex, channelIndex);
+    }
+    const { checkpoint, triggeredAt, priority } = message;
+    applyEffects(world, task, task.strategy.handle({ kind: 'barrierReceived', channel: channelIndex, checkpoint, triggeredAt, priority }));
+    return false;
+  }
+  if (message instanceof CancellationMarker) {
+    world.record({ kind: 'cancellationReceived', tick: world.tick, task: taskIndex, channel: channelIndex, checkpoint: message.checkpoint });
+    applyEffects(world, task, task.strategy.handle({ kind: 'cancellationReceived', channel: channelIndex, checkpoint: message.checkpoint }));
+    return false;
+  }
   // Record the dequeue before the sender refills the freed slot, so the History shows them in causal order.
-  if (isBarrier(message)) world.recorder?.barrier(false, world.tick, taskIndex, channelIndex, message.barrier);
-  else world.recorder?.processed(world.tick, taskIndex, channelIndex, message);
+  world.recorder?.processed(world.tick, taskIndex, channelIndex, message);
   if (wasFull) flushPending(world, world.tasks[ch.from]!);
-  if (isBarrier(message)) {
-    ch.blocked = true;
-    world.recorder?.blocking(true, world.tick, taskIndex, channelIndex);
-    applyEffects(world, task, task.strategy.handle({ kind: 'barrierReceived', channel: channelIndex, checkpoint: message.barrier }));
-    return true;
+  if (task.observesRecords) {
+    task.received = { channel: channelIndex, record: message, position: ch.lastDequeuedPosition };
+    applyEffects(world, task, task.strategy.handle({ kind: 'recordReceived', channel: channelIndex, record: message }));
+    task.received = null;
   }
   const channel = world.graph.channels[channelIndex]!;
   task.operator.apply(task.state, message, world.tasks[channel.from]!.physical.label, channel.side, derived);
   // Popping in reverse would reorder a flat-map's outputs: iterate, then empty without a length write.
   for (let i = 0; i < derived.length; i++) emitRecord(world, task, derived[i]!);
   while (derived.length > 0) derived.pop();
-  return false;
+  return true;
 }
 
 function emitRecord(world: World, task: TaskRuntime, record: DataRecord): void {
@@ -114,18 +146,29 @@ function emitRecord(world: World, task: TaskRuntime, record: DataRecord): void {
   }
 }
 
+/**
+ * The task emits `message` on `channelIndex`: it is sent now (recorded, and given its position),
+ * and placed into the channel at once, or kept pending, in order, until credit frees up.
+ */
 export function send(world: World, task: TaskRuntime, channelIndex: number, message: ChannelMessage): void {
   const ch = world.channels[channelIndex]!;
-  if (task.pending.length > 0 || !ch.hasCreditFor(message)) task.pending.push({ channel: channelIndex, message });
-  else place(world, task, channelIndex, message);
+  const taskIndex = task.physical.index;
+  let position = -1;
+  if (isRecord(message)) {
+    position = ch.nextPosition();
+    world.recorder?.sent(world.tick, taskIndex, channelIndex, message);
+  } else if (message instanceof Barrier) {
+    world.recorder?.barrier(true, false, world.tick, taskIndex, channelIndex, message.checkpoint);
+  } else {
+    world.record({ kind: 'cancellationSent', tick: world.tick, task: taskIndex, channel: channelIndex, checkpoint: message.checkpoint });
+  }
+  if (task.pending.length > 0 || !ch.hasCreditFor(message)) task.pending.push({ channel: channelIndex, message, position });
+  else place(world, channelIndex, message, position);
 }
 
-function place(world: World, task: TaskRuntime, channelIndex: number, message: ChannelMessage): void {
+function place(world: World, channelIndex: number, message: ChannelMessage, position: number): void {
   const ch = world.channels[channelIndex]!;
-  const visibleAt = ch.enqueue(message, world.tick + 1 + world.choose('delay', world.scenario.timing.deliveryDelayTicksMax));
-  const taskIndex = task.physical.index;
-  if (isBarrier(message)) world.recorder?.barrier(true, world.tick, taskIndex, channelIndex, message.barrier);
-  else world.recorder?.sent(world.tick, taskIndex, channelIndex, message);
+  const visibleAt = ch.enqueue(message, world.tick + 1 + world.choose('delay', world.scenario.timing.deliveryDelayTicksMax), position);
   world.wake(world.tasks[ch.to]!, visibleAt);
 }
 
@@ -136,7 +179,7 @@ export function flushPending(world: World, task: TaskRuntime): void {
   while (placed < pending.length) {
     const next = pending[placed]!;
     if (!world.channels[next.channel]!.hasCreditFor(next.message)) break;
-    place(world, task, next.channel, next.message);
+    place(world, next.channel, next.message, next.position);
     placed++;
   }
   if (placed > 0) pending.splice(0, placed);

@@ -2,7 +2,7 @@
 // the runtime's: operator state, source offset, outputs waiting for credit, mailbox, uploads.
 import type { CheckpointId, ChannelIndex, Tick } from '../core/ids.ts';
 import type { TaskSnapshot } from '../core/history.ts';
-import type { ChannelMessage } from '../core/messages.ts';
+import type { Barrier, ChannelMessage, DataRecord, PositionedRecord } from '../core/messages.ts';
 import { operatorFor, type OperatorDefinition } from '../dataflow/operators.ts';
 import { initialRoundRobin } from '../dataflow/partitioners.ts';
 import type { RecordFactory } from '../dataflow/records.ts';
@@ -13,6 +13,15 @@ import type { SourceRecordSpec } from './scenario.ts';
 export interface PendingOutput {
   readonly channel: ChannelIndex;
   readonly message: ChannelMessage;
+  /** The record's position in its channel (-1 for control messages). */
+  readonly position: number;
+}
+
+/** The record being handed to the strategy as `recordReceived`, for `persistReceived`. */
+export interface ReceivedRecord {
+  readonly channel: ChannelIndex;
+  readonly record: DataRecord;
+  readonly position: number;
 }
 
 export class TaskRuntime {
@@ -36,19 +45,34 @@ export class TaskRuntime {
   readonly acksAwaitingUpload = new Set<CheckpointId>();
   /** Checkpoints this task snapshotted since its last restart (an ack needs one). */
   readonly snapshotsTaken = new Set<CheckpointId>();
+  /** Sources: reading paused by the strategy (stop-the-world). */
+  paused = false;
+  /** The last barrier dequeued per input channel (for `persistOvertaken`). */
+  readonly lastBarrier = new Map<ChannelIndex, Barrier>();
+  /** Set while the strategy handles `recordReceived`. */
+  received: ReceivedRecord | null = null;
+  /** Channel state restored for this task's inputs, waiting for `replayChannelState`. */
+  readonly restoredChannelState = new Map<ChannelIndex, readonly PositionedRecord[]>();
+  readonly observesRecords: boolean;
 
   constructor(
     readonly physical: PhysicalTask,
     readonly log: readonly SourceRecordSpec[] | null,
     readonly strategyFactory: CheckpointStrategy,
     readonly records: RecordFactory,
+    backEdgeInputs: readonly ChannelIndex[],
+    options: Readonly<Record<string, number>>,
   ) {
     this.operator = operatorFor(physical.node, records);
+    this.observesRecords = strategyFactory.observesRecords === true;
     this.context = {
       task: physical.index,
       label: physical.label,
       isSource: physical.node.kind === 'source',
       inputs: physical.inputs,
+      backEdgeInputs,
+      outputs: physical.outputChannels,
+      options,
     };
     this.state = this.operator.createState();
     this.roundRobin = this.initialRoundRobin();
@@ -85,6 +109,10 @@ export class TaskRuntime {
     this.uploadsInFlight.clear();
     this.acksAwaitingUpload.clear();
     this.snapshotsTaken.clear();
+    this.paused = false;
+    this.lastBarrier.clear();
+    this.received = null;
+    this.restoredChannelState.clear();
   }
 
   private initialRoundRobin(): number[] {

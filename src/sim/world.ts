@@ -25,6 +25,8 @@ export class World {
   faultsEnabled = true;
   /** Snapshot uploads started so far, for upload-crash faults. */
   uploadsStarted = 0;
+  /** Set once any priority barrier was sent: until then tasks need not look for them. */
+  priorityBarriersSent = false;
   /** The History being recorded; null when recording is off (benchmarks). */
   readonly recorder: HistoryRecorder | null;
   /** Lineage of every record created in this run: ids are built from it on demand. */
@@ -48,7 +50,11 @@ export class World {
   ) {
     this.recorder = recordHistory ? new HistoryRecorder(this.records) : null;
     this.graph = expandTopology(scenario.topology);
-    this.tasks = this.graph.tasks.map((t) => new TaskRuntime(t, scenario.sourceLogs[t.node.id]?.[t.subtask] ?? null, strategy, this.records));
+    const options = scenario.strategyOptions ?? {};
+    this.tasks = this.graph.tasks.map((t) => {
+      const backEdges = t.inputs.filter((c) => this.graph.channels[c]!.backEdge);
+      return new TaskRuntime(t, scenario.sourceLogs[t.node.id]?.[t.subtask] ?? null, strategy, this.records, backEdges, options);
+    });
     this.channels = this.graph.channels.map((c) => new ChannelRuntime(c.index, c.from, c.to, scenario.timing.channelCapacity));
     this.sources = this.tasks.filter((t) => t.isSource);
     this.coordinator = new Coordinator(this);

@@ -1,7 +1,7 @@
 // What every barrier-injecting strategy does at a source: on trigger n, snapshot the offset,
 // inject barrier n on every output and acknowledge, as one atomic step. A trigger no newer than the
 // last one is stale (an RPC that arrived late) and is ignored, as Flink does.
-import type { CheckpointId } from '../core/ids.ts';
+import type { ChannelIndex, CheckpointId } from '../core/ids.ts';
 import { NO_EFFECTS, type Effect } from './strategy.ts';
 
 export class SourceBarrierInjector {
@@ -31,4 +31,9 @@ export function checkpointAndResume(checkpoint: CheckpointId, channels: readonly
 
 export function unblockAll(channels: Iterable<number>): Effect[] {
   return [...channels].map((channel): Effect => ({ kind: 'unblock', channel }));
+}
+
+/** After a restore: put every input's channel state back, at once, ahead of any live data. */
+export function replayAll(channelsWithState: readonly ChannelIndex[]): Effect[] {
+  return channelsWithState.map((channel): Effect => ({ kind: 'replayChannelState', channel }));
 }

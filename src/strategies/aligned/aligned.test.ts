@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Effect, TaskContext, TaskStrategy } from '../strategy.ts';
 import { aligned } from './index.ts';
 
-const twoInputs: TaskContext = { task: 3, label: 'op.0', isSource: false, inputs: [10, 11] };
-const oneInput: TaskContext = { task: 4, label: 'sink.0', isSource: false, inputs: [12] };
-const source: TaskContext = { task: 0, label: 'src.0', isSource: true, inputs: [] };
+const twoInputs: TaskContext = { task: 3, label: 'op.0', isSource: false, inputs: [10, 11], backEdgeInputs: [], outputs: [20], options: {} };
+const oneInput: TaskContext = { task: 4, label: 'sink.0', isSource: false, inputs: [12], backEdgeInputs: [], outputs: [20], options: {} };
+const source: TaskContext = { task: 0, label: 'src.0', isSource: true, inputs: [], backEdgeInputs: [], outputs: [20], options: {} };
 
-const barrier = (task: TaskStrategy, channel: number, checkpoint: number) => task.handle({ kind: 'barrierReceived', channel, checkpoint });
+const barrier = (task: TaskStrategy, channel: number, checkpoint: number) => task.handle({ kind: 'barrierReceived', channel, checkpoint, triggeredAt: 0, priority: false });
 const aborted = (task: TaskStrategy, checkpoint: number) => task.handle({ kind: 'checkpointAborted', checkpoint });
 const checkpointStep = (checkpoint: number, ...unblocked: number[]): Effect[] => [
   { kind: 'snapshot', checkpoint },
@@ -34,7 +34,11 @@ describe('aligned', () => {
   it('aborts an older alignment locally when a newer barrier arrives, then aligns the newer one', () => {
     const task = aligned.createTask(twoInputs);
     barrier(task, 10, 1);
-    expect(barrier(task, 11, 2)).toEqual([{ kind: 'decline', checkpoint: 1, reason: 'subsumed' }, { kind: 'unblock', channel: 10 }]);
+    expect(barrier(task, 11, 2)).toEqual([
+      { kind: 'decline', checkpoint: 1, reason: 'subsumed' },
+      { kind: 'forwardCancellation', checkpoint: 1 },
+      { kind: 'unblock', channel: 10 },
+    ]);
     expect(barrier(task, 10, 1)).toEqual([{ kind: 'unblock', channel: 10 }]);
     expect(barrier(task, 10, 2)).toEqual(checkpointStep(2, 11, 10));
   });
@@ -73,12 +77,41 @@ describe('aligned', () => {
 
   it('snapshots, injects and acks at a source, once per checkpoint', () => {
     const task = aligned.createTask(source);
-    expect(task.handle({ kind: 'checkpointTriggered', checkpoint: 2 })).toEqual(checkpointStep(2));
-    expect(task.handle({ kind: 'checkpointTriggered', checkpoint: 1 })).toEqual([]);
-    expect(task.handle({ kind: 'checkpointTriggered', checkpoint: 2 })).toEqual([]);
+    expect(task.handle({ kind: 'checkpointTriggered', checkpoint: 2, triggeredAt: 0 })).toEqual(checkpointStep(2));
+    expect(task.handle({ kind: 'checkpointTriggered', checkpoint: 1, triggeredAt: 0 })).toEqual([]);
+    expect(task.handle({ kind: 'checkpointTriggered', checkpoint: 2, triggeredAt: 0 })).toEqual([]);
   });
 
   it('rejects a trigger at a task that is not a source', () => {
-    expect(() => aligned.createTask(twoInputs).handle({ kind: 'checkpointTriggered', checkpoint: 1 })).toThrow(/not a source/);
+    expect(() => aligned.createTask(twoInputs).handle({ kind: 'checkpointTriggered', checkpoint: 1, triggeredAt: 0 })).toThrow(/not a source/);
+  });
+});
+
+describe('aligned and cancellation markers', () => {
+  const marker = (task: TaskStrategy, checkpoint: number) => task.handle({ kind: 'cancellationReceived', channel: 11, checkpoint });
+
+  it('tells downstream when a newer barrier subsumes the alignment', () => {
+    const task = aligned.createTask(twoInputs);
+    barrier(task, 10, 1);
+    expect(barrier(task, 11, 2)).toContainEqual({ kind: 'forwardCancellation', checkpoint: 1 });
+  });
+
+  it('cancels the alignment a marker names and passes the marker on, once', () => {
+    const task = aligned.createTask(twoInputs);
+    barrier(task, 10, 1);
+    expect(marker(task, 1)).toEqual([{ kind: 'forwardCancellation', checkpoint: 1 }, { kind: 'unblock', channel: 10 }]);
+    expect(marker(task, 1)).toEqual([]);
+    expect(barrier(task, 11, 1)).toEqual([{ kind: 'unblock', channel: 11 }]);
+  });
+
+  it('remembers a marker for a checkpoint not started yet, so its barriers start nothing', () => {
+    const task = aligned.createTask(twoInputs);
+    expect(marker(task, 2)).toEqual([{ kind: 'forwardCancellation', checkpoint: 2 }]);
+    expect(barrier(task, 10, 2)).toEqual([{ kind: 'unblock', channel: 10 }]);
+  });
+
+  it('replays whatever channel state a restore hands it', () => {
+    const task = aligned.createTask(twoInputs);
+    expect(task.handle({ kind: 'restored', checkpoint: 3, channelsWithState: [10] })).toEqual([{ kind: 'replayChannelState', channel: 10 }]);
   });
 });

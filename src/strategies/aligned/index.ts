@@ -1,10 +1,10 @@
 // The `aligned` strategy: block each input as its barrier arrives; when barrier n has arrived on
 // every input, snapshot, forward n and unblock all as one atomic step. Snapshot = state only.
-import { SourceBarrierInjector } from '../source-trigger.ts';
+import { replayAll, SourceBarrierInjector } from '../source-trigger.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 import { WaitingForFirstBarrier, type AlignmentMemory, type AlignmentState } from './states.ts';
 
-class AlignedTask implements TaskStrategy {
+export class AlignedTask implements TaskStrategy {
   private readonly source = new SourceBarrierInjector();
   private state: AlignmentState;
 
@@ -16,14 +16,21 @@ class AlignedTask implements TaskStrategy {
   handle(event: StrategyEvent): readonly Effect[] {
     switch (event.kind) {
       case 'checkpointTriggered':
-        if (!this.context.isSource) throw new Error(`aligned: task ${this.context.label} is not a source but was triggered`);
+        if (!this.context.isSource) throw new Error(`${this.context.label} is not a source but was triggered`);
         return this.source.triggered(event.checkpoint);
       case 'barrierReceived':
         return this.transition(this.state.barrierReceived(event.channel, event.checkpoint));
       case 'checkpointAborted':
-        return this.transition(this.state.checkpointAborted(event.checkpoint));
+        return this.transition(this.state.cancelled(event.checkpoint, false));
+      case 'cancellationReceived':
+        return this.transition(this.state.cancelled(event.checkpoint, true));
+      case 'restored':
+        return replayAll(event.channelsWithState); // aligned stores no channel state; kept general
       case 'checkpointCompleted':
-        return []; // aligned commits nothing on completion: state-only snapshots need no follow-up
+        return []; // state-only snapshots need no follow-up
+      case 'recordReceived':
+      case 'timerFired':
+        throw new Error(`aligned asked for no ${event.kind} events but got one at ${this.context.label}`);
     }
   }
 

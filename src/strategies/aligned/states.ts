@@ -1,20 +1,22 @@
 // Aligned barrier snapshots (ABS on acyclic graphs; Flink's exactly-once default), one class per
 // situation, after Flink's WaitingForFirstBarrier / CollectingBarriers. A task aligns one checkpoint
-// at a time: a newer barrier aborts the older alignment locally (declined as subsumed).
+// at a time: a newer barrier aborts the older alignment locally (declined as subsumed, and a
+// cancellation marker tells downstream tasks, which may be aligning it too).
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
 import { checkpointAndResume, unblockAll } from '../source-trigger.ts';
 import type { Effect, TaskContext } from '../strategy.ts';
 
 export interface AlignmentState {
   barrierReceived(channel: ChannelIndex, checkpoint: CheckpointId): [AlignmentState, readonly Effect[]];
-  checkpointAborted(checkpoint: CheckpointId): [AlignmentState, readonly Effect[]];
+  /** The coordinator aborted `checkpoint` (notification), or an upstream task cancelled it (marker). */
+  cancelled(checkpoint: CheckpointId, byMarker: boolean): [AlignmentState, readonly Effect[]];
 }
 
 /**
  * Shared by the states: the highest checkpoint id this task has started aligning, and the newer ids
- * the coordinator has already aborted. A barrier of an aborted checkpoint must not start an
- * alignment: a sibling task that cancelled it will never send its barrier, and the alignment would
- * wait forever (Flink keeps the same `abortedCheckpointIds` for this reason).
+ * already aborted. A barrier of an aborted checkpoint must not start an alignment: a sibling task
+ * that cancelled it will never send its barrier, and the alignment would wait forever (Flink keeps
+ * the same `abortedCheckpointIds` for this reason).
  */
 export interface AlignmentMemory {
   readonly context: TaskContext;
@@ -26,8 +28,11 @@ function isObsolete(memory: AlignmentMemory, checkpoint: CheckpointId): boolean 
   return checkpoint <= memory.lastStarted || memory.aborted.has(checkpoint);
 }
 
-function rememberAborted(memory: AlignmentMemory, checkpoint: CheckpointId): void {
-  if (checkpoint > memory.lastStarted) memory.aborted.add(checkpoint);
+/** Remember an abort of a checkpoint not yet started here; a marker is passed on once. */
+function rememberAborted(memory: AlignmentMemory, checkpoint: CheckpointId, byMarker: boolean): Effect[] {
+  if (checkpoint <= memory.lastStarted || memory.aborted.has(checkpoint)) return [];
+  memory.aborted.add(checkpoint);
+  return byMarker ? [{ kind: 'forwardCancellation', checkpoint }] : [];
 }
 
 /** Not aligning. A barrier newer than any seen starts an alignment; an older one is obsolete. */
@@ -39,9 +44,8 @@ export class WaitingForFirstBarrier implements AlignmentState {
     return startAlignment(this.memory, channel, checkpoint, []);
   }
 
-  checkpointAborted(checkpoint: CheckpointId): [AlignmentState, readonly Effect[]] {
-    rememberAborted(this.memory, checkpoint); // nothing in progress to cancel, but its barriers may still come
-    return [this, []];
+  cancelled(checkpoint: CheckpointId, byMarker: boolean): [AlignmentState, readonly Effect[]] {
+    return [this, rememberAborted(this.memory, checkpoint, byMarker)]; // nothing in progress to cancel
   }
 }
 
@@ -58,7 +62,11 @@ export class CollectingBarriers implements AlignmentState {
     if (checkpoint > this.checkpoint && this.memory.aborted.has(checkpoint)) return [this, [{ kind: 'unblock', channel }]];
     if (checkpoint > this.checkpoint) {
       // A newer checkpoint subsumes the one being aligned: abort it locally, then align the new one.
-      const abort: Effect[] = [{ kind: 'decline', checkpoint: this.checkpoint, reason: 'subsumed' }, ...unblockAll(this.aligned)];
+      const abort: Effect[] = [
+        { kind: 'decline', checkpoint: this.checkpoint, reason: 'subsumed' },
+        { kind: 'forwardCancellation', checkpoint: this.checkpoint },
+        ...unblockAll(this.aligned),
+      ];
       return startAlignment(this.memory, channel, checkpoint, abort);
     }
     const aligned = new Set(this.aligned).add(channel);
@@ -66,12 +74,10 @@ export class CollectingBarriers implements AlignmentState {
     return [new WaitingForFirstBarrier(this.memory), checkpointAndResume(checkpoint, [...aligned])];
   }
 
-  checkpointAborted(checkpoint: CheckpointId): [AlignmentState, readonly Effect[]] {
-    if (checkpoint !== this.checkpoint) {
-      rememberAborted(this.memory, checkpoint); // a newer one: its barriers must not start an alignment
-      return [this, []];
-    }
-    return [new WaitingForFirstBarrier(this.memory), unblockAll(this.aligned)];
+  cancelled(checkpoint: CheckpointId, byMarker: boolean): [AlignmentState, readonly Effect[]] {
+    if (checkpoint !== this.checkpoint) return [this, rememberAborted(this.memory, checkpoint, byMarker)]; // not ours to cancel
+    const passOn: Effect[] = byMarker ? [{ kind: 'forwardCancellation', checkpoint }] : [];
+    return [new WaitingForFirstBarrier(this.memory), [...passOn, ...unblockAll(this.aligned)]];
   }
 }
 

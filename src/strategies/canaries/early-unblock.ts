@@ -2,7 +2,7 @@
 // its barrier arrives, so it keeps consuming records sent after the upstream snapshot before its
 // own snapshot: orphans in the cut, duplicates after recovery. The suites must find this.
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
-import { checkpointAndResume, SourceBarrierInjector } from '../source-trigger.ts';
+import { checkpointAndResume, replayAll, SourceBarrierInjector } from '../source-trigger.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 
 class EarlyUnblockTask implements TaskStrategy {
@@ -19,10 +19,16 @@ class EarlyUnblockTask implements TaskStrategy {
       case 'barrierReceived':
         return this.barrierReceived(event.channel, event.checkpoint);
       case 'checkpointAborted':
+      case 'cancellationReceived':
         if (event.checkpoint === this.aligning) this.arrived = new Set();
         return [];
+      case 'restored':
+        return replayAll(event.channelsWithState);
       case 'checkpointCompleted':
         return []; // nothing to commit
+      case 'recordReceived':
+      case 'timerFired':
+        throw new Error(`early-unblock asked for no ${event.kind} events`);
     }
   }
 

@@ -3,7 +3,7 @@
 // flight on the slower inputs are then neither in the snapshot nor recorded: a lost record in the
 // cut (and duplicates or losses after recovery). The suites must find this.
 import type { CheckpointId } from '../../core/ids.ts';
-import { checkpointAndResume, SourceBarrierInjector } from '../source-trigger.ts';
+import { checkpointAndResume, replayAll, SourceBarrierInjector } from '../source-trigger.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 
 class NoAlignTask implements TaskStrategy {
@@ -20,9 +20,15 @@ class NoAlignTask implements TaskStrategy {
         if (event.checkpoint <= this.lastSnapshotted) return [{ kind: 'unblock', channel: event.channel }];
         this.lastSnapshotted = event.checkpoint;
         return checkpointAndResume(event.checkpoint, [event.channel]);
+      case 'restored':
+        return replayAll(event.channelsWithState);
       case 'checkpointAborted':
       case 'checkpointCompleted':
+      case 'cancellationReceived':
         return []; // nothing is ever held back, so there is nothing to release
+      case 'recordReceived':
+      case 'timerFired':
+        throw new Error(`no-align asked for no ${event.kind} events`);
     }
   }
 }
