@@ -21,8 +21,8 @@ const CASES: { [K in HistoryEventKind]: [EventOf<K>, string] } = {
   read: [{ kind: 'read', tick: 1, task: 0, offset: 4, record }, 't=1 a.0 reads offset 4: a.0@4 (key 7)'],
   sent: [{ kind: 'sent', tick: 2, task: 0, channel: 0, record }, 't=2 a.0 sends a.0@4 on a.0->u.0'],
   processed: [{ kind: 'processed', tick: 3, task: 1, channel: 0, record }, 't=3 u.0 processes a.0@4 from a.0->u.0'],
-  barrierSent: [{ kind: 'barrierSent', tick: 4, task: 0, channel: 0, checkpoint: 2 }, 't=4 a.0 sends barrier 2 on a.0->u.0'],
-  barrierReceived: [{ kind: 'barrierReceived', tick: 5, task: 1, channel: 0, checkpoint: 2 }, 't=5 u.0 receives barrier 2 on a.0->u.0'],
+  barrierSent: [{ kind: 'barrierSent', tick: 4, task: 0, channel: 0, checkpoint: 2, priority: false }, 't=4 a.0 sends barrier 2 on a.0->u.0'],
+  barrierReceived: [{ kind: 'barrierReceived', tick: 5, task: 1, channel: 0, checkpoint: 2, priority: false }, 't=5 u.0 receives barrier 2 on a.0->u.0'],
   blocked: [{ kind: 'blocked', tick: 6, task: 1, channel: 0 }, 't=6 u.0 blocks a.0->u.0'],
   unblocked: [{ kind: 'unblocked', tick: 7, task: 1, channel: 0 }, 't=7 u.0 unblocks a.0->u.0'],
   snapshotTaken: [
@@ -30,9 +30,19 @@ const CASES: { [K in HistoryEventKind]: [EventOf<K>, string] } = {
     't=8 a.0 snapshots checkpoint 2 at offset 5',
   ],
   channelStateRecorded: [
-    { kind: 'channelStateRecorded', tick: 9, task: 1, checkpoint: 2, channel: 0, record },
-    't=9 u.0 records a.0@4 as channel state of a.0->u.0 for checkpoint 2',
+    { kind: 'channelStateRecorded', tick: 9, task: 1, checkpoint: 2, channel: 0, record, position: 3 },
+    't=9 u.0 records a.0@4 (position 3) as channel state of a.0->u.0 for checkpoint 2',
   ],
+  cancellationSent: [
+    { kind: 'cancellationSent', tick: 9, task: 0, channel: 0, checkpoint: 2 },
+    't=9 a.0 sends a cancellation marker for checkpoint 2 on a.0->u.0',
+  ],
+  cancellationReceived: [
+    { kind: 'cancellationReceived', tick: 9, task: 1, channel: 0, checkpoint: 2 },
+    't=9 u.0 receives a cancellation marker for checkpoint 2 on a.0->u.0',
+  ],
+  sourcePaused: [{ kind: 'sourcePaused', tick: 9, task: 0 }, 't=9 a.0 pauses reading its log'],
+  sourceResumed: [{ kind: 'sourceResumed', tick: 9, task: 0 }, 't=9 a.0 resumes reading its log'],
   reinjected: [{ kind: 'reinjected', tick: 10, channel: 0, record }, 't=10 restore re-injects a.0@4 into a.0->u.0'],
   uploaded: [{ kind: 'uploaded', tick: 11, task: 1, checkpoint: 2 }, 't=11 u.0 finished writing its snapshot of checkpoint 2'],
   acked: [{ kind: 'acked', tick: 12, task: 1, checkpoint: 2 }, "t=12 coordinator receives u.0's ack of checkpoint 2"],
