@@ -66,9 +66,7 @@ function checkpointStates(context: OracleContext, checkpoint: CheckpointFacts, s
   if (checkpoint.channelState.size === 0) return mergeNodeStates(context.facts, states.map((s) => s.operator));
   const evaluator = new ReferenceEvaluator(context.facts, states);
   const channels = [...checkpoint.channelState.keys()].sort((a, b) => a - b);
-  for (const channel of channels) {
-    for (const at of checkpoint.channelState.get(channel)!) evaluator.deliver(channel, recordAt(context.history, at));
-  }
+  evaluator.deliverAll(channels.flatMap((channel) => checkpoint.channelState.get(channel)!.map((at) => [channel, recordAt(context.history, at)] as const)));
   return evaluator.nodeStates();
 }
 

@@ -64,8 +64,19 @@ export class ReferenceEvaluator {
 
   /** A record arriving on `channel` (replayed channel state), pushed until the graph is quiet. */
   deliver(channel: ChannelIndex, record: DataRecord): void {
-    this.queuedChannels.push(channel);
-    this.queuedRecords.push(record);
+    this.deliverAll([[channel, record]]);
+  }
+
+  /**
+   * Replayed channel state: every record enters its channel first, as a restore re-injects it ahead
+   * of anything new, and only then does the graph run, so what the replay produces queues behind
+   * the recorded state of each channel (the work queue is FIFO, so each channel stays FIFO).
+   */
+  deliverAll(entries: readonly (readonly [ChannelIndex, DataRecord])[]): void {
+    for (const [channel, record] of entries) {
+      this.queuedChannels.push(channel);
+      this.queuedRecords.push(record);
+    }
     this.drain();
   }
 

@@ -1,0 +1,86 @@
+// `unaligned` (FLIP-76) and `aligned-timeout` (aligned, switching to unaligned when the alignment
+// outlives `alignmentTimeoutTicks` counted from the trigger): one state machine, two modes.
+import type { CheckpointId } from '../../core/ids.ts';
+import { replayAll } from '../source-trigger.ts';
+import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
+import { Idle, type HandlerState, type Memory, type Mode, type Transition } from './states.ts';
+
+export const DEFAULT_ALIGNMENT_TIMEOUT_TICKS = 10;
+
+export class AlternatingTask implements TaskStrategy {
+  private state: HandlerState;
+  private lastTriggered: CheckpointId = 0;
+
+  constructor(
+    private readonly context: TaskContext,
+    private readonly mode: Mode,
+    /** Unaligned strategies store their output buffer; the forgetful canary does not. */
+    private readonly storesOutput = true,
+  ) {
+    const memory: Memory = { context, mode, lastStarted: 0, aborted: new Set() };
+    this.state = new Idle(memory);
+  }
+
+  handle(event: StrategyEvent): readonly Effect[] {
+    switch (event.kind) {
+      case 'checkpointTriggered':
+        return this.triggered(event.checkpoint);
+      case 'barrierReceived':
+        return this.transition(this.state.barrierReceived(event));
+      case 'recordReceived':
+        return this.transition(this.state.recordReceived(event.channel));
+      case 'timerFired':
+        return this.transition(this.state.timerFired(event.checkpoint));
+      case 'checkpointAborted':
+        return this.transition(this.state.cancelled(event.checkpoint, false));
+      case 'cancellationReceived':
+        return this.transition(this.state.cancelled(event.checkpoint, true));
+      case 'restored':
+        return replayAll(event.channelsWithState);
+      case 'checkpointCompleted':
+        return []; // nothing to commit
+    }
+  }
+
+  /** A source snapshots its offset and injects the barrier: aligned in aligned-first mode, else priority. */
+  private triggered(checkpoint: CheckpointId): readonly Effect[] {
+    if (!this.context.isSource) throw new Error(`${this.context.label} is not a source but was triggered`);
+    if (checkpoint <= this.lastTriggered) return []; // a late trigger RPC
+    this.lastTriggered = checkpoint;
+    if (this.mode.alignFirst) {
+      return [{ kind: 'snapshot', checkpoint }, { kind: 'forwardBarrier', checkpoint }, { kind: 'ack', checkpoint }];
+    }
+    return this.withoutForgottenOutput([
+      { kind: 'snapshot', checkpoint },
+      { kind: 'persistOutput', checkpoint },
+      { kind: 'forwardBarrier', checkpoint, priority: true },
+      { kind: 'ack', checkpoint },
+    ]);
+  }
+
+  private transition([next, effects]: Transition): readonly Effect[] {
+    this.state = next;
+    return this.withoutForgottenOutput(effects);
+  }
+
+  private withoutForgottenOutput(effects: readonly Effect[]): readonly Effect[] {
+    return this.storesOutput ? effects : effects.filter((e) => e.kind !== 'persistOutput');
+  }
+}
+
+export const unaligned: CheckpointStrategy = {
+  name: 'unaligned',
+  guarantee: 'exactly-once',
+  supportsCycles: false,
+  observesRecords: true,
+  createTask: (context) => new AlternatingTask(context, { alignFirst: false, alignmentTimeoutTicks: 0 }),
+};
+
+export const alignedTimeout: CheckpointStrategy = {
+  name: 'aligned-timeout',
+  guarantee: 'exactly-once',
+  supportsCycles: false,
+  observesRecords: true,
+  createTask: (context) =>
+    new AlternatingTask(context, { alignFirst: true, alignmentTimeoutTicks: context.options.alignmentTimeoutTicks ?? DEFAULT_ALIGNMENT_TIMEOUT_TICKS }),
+};

@@ -1,0 +1,185 @@
+// Unaligned checkpoints (Flink FLIP-76) and aligned checkpoints that switch to unaligned after a
+// timeout (Flink's alternating barrier handler), one class per situation:
+//   Idle               no checkpoint in progress at this task;
+//   Aligning(n)        aligned barriers of n arrived on some inputs (paused), waiting for the rest,
+//                      with a timer at trigger + timeout;
+//   Recording(n)       snapshot taken unaligned; storing every record that arrives on the inputs
+//                      whose barrier n has not come yet, until it does.
+// Taking the unaligned step: snapshot, store the output buffer, send a priority barrier that
+// overtakes it, and store what that input's barrier overtook at this task.
+import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
+import { checkpointAndResume, unblockAll } from '../source-trigger.ts';
+import type { Effect, TaskContext } from '../strategy.ts';
+
+export interface Mode {
+  /** False: every barrier is a priority barrier from the start (unaligned). */
+  readonly alignFirst: boolean;
+  readonly alignmentTimeoutTicks: number;
+}
+
+export interface Memory {
+  readonly context: TaskContext;
+  readonly mode: Mode;
+  lastStarted: CheckpointId;
+  readonly aborted: Set<CheckpointId>;
+}
+
+export interface BarrierArrival {
+  readonly channel: ChannelIndex;
+  readonly checkpoint: CheckpointId;
+  readonly triggeredAt: number;
+  readonly priority: boolean;
+}
+
+export type Transition = [HandlerState, readonly Effect[]];
+
+export interface HandlerState {
+  barrierReceived(arrival: BarrierArrival): Transition;
+  recordReceived(channel: ChannelIndex): Transition;
+  timerFired(checkpoint: CheckpointId): Transition;
+  cancelled(checkpoint: CheckpointId, byMarker: boolean): Transition;
+}
+
+/** An aligned barrier paused its channel: resume it. A priority barrier paused nothing. */
+function resume(arrival: BarrierArrival): Effect[] {
+  return arrival.priority ? [] : [{ kind: 'unblock', channel: arrival.channel }];
+}
+
+function isObsolete(memory: Memory, checkpoint: CheckpointId): boolean {
+  return checkpoint <= memory.lastStarted || memory.aborted.has(checkpoint);
+}
+
+function rememberAborted(memory: Memory, checkpoint: CheckpointId, byMarker: boolean): Effect[] {
+  if (isObsolete(memory, checkpoint)) return [];
+  memory.aborted.add(checkpoint);
+  return byMarker ? [{ kind: 'forwardCancellation', checkpoint }] : [];
+}
+
+/** Give up `checkpoint` here because a newer one arrived: decline it and tell downstream. */
+function subsume(checkpoint: CheckpointId): Effect[] {
+  return [
+    { kind: 'decline', checkpoint, reason: 'subsumed' },
+    { kind: 'forwardCancellation', checkpoint },
+  ];
+}
+
+export class Idle implements HandlerState {
+  constructor(private readonly memory: Memory) {}
+
+  barrierReceived(arrival: BarrierArrival): Transition {
+    if (isObsolete(this.memory, arrival.checkpoint)) return [this, resume(arrival)];
+    return start(this.memory, arrival, []);
+  }
+
+  recordReceived(): Transition {
+    return [this, []]; // nothing is being recorded
+  }
+
+  timerFired(): Transition {
+    return [this, []]; // the alignment it was set for is over
+  }
+
+  cancelled(checkpoint: CheckpointId, byMarker: boolean): Transition {
+    return [this, rememberAborted(this.memory, checkpoint, byMarker)];
+  }
+}
+
+/** Start checkpoint `arrival.checkpoint` on its first barrier here, after `before` (a subsumption). */
+function start(memory: Memory, arrival: BarrierArrival, before: Effect[]): Transition {
+  memory.lastStarted = arrival.checkpoint;
+  for (const id of memory.aborted) if (id <= arrival.checkpoint) memory.aborted.delete(id);
+  const { inputs } = memory.context;
+  if (arrival.priority || !memory.mode.alignFirst) return goUnaligned(memory, arrival.checkpoint, [arrival], new Set(), before);
+  if (inputs.length === 1) return [new Idle(memory), [...before, ...checkpointAndResume(arrival.checkpoint, [arrival.channel])]];
+  const timer: Effect = { kind: 'setTimer', checkpoint: arrival.checkpoint, at: arrival.triggeredAt + memory.mode.alignmentTimeoutTicks };
+  return [new Aligning(memory, arrival.checkpoint, new Set([arrival.channel])), [...before, timer]];
+}
+
+/**
+ * The unaligned checkpoint step for `checkpoint`: `arrived` are barriers that arrive with it (their
+ * overtaken input is stored); `aligned` are inputs whose aligned barrier came earlier (paused, no
+ * state: what follows their barrier belongs to the next checkpoint). The other inputs are recorded.
+ */
+function goUnaligned(memory: Memory, checkpoint: CheckpointId, arrived: readonly BarrierArrival[], aligned: ReadonlySet<ChannelIndex>, before: Effect[]): Transition {
+  const effects: Effect[] = [
+    ...before,
+    { kind: 'snapshot', checkpoint },
+    { kind: 'persistOutput', checkpoint },
+    { kind: 'forwardBarrier', checkpoint, priority: true },
+    ...unblockAll(aligned),
+  ];
+  for (const arrival of arrived) {
+    if (arrival.priority) effects.push({ kind: 'persistOvertaken', checkpoint, channel: arrival.channel });
+    else effects.push({ kind: 'unblock', channel: arrival.channel });
+  }
+  const done = new Set([...aligned, ...arrived.map((a) => a.channel)]);
+  const waiting = new Set(memory.context.inputs.filter((c) => !done.has(c)));
+  if (waiting.size === 0) return [new Idle(memory), [...effects, { kind: 'ack', checkpoint }]];
+  return [new Recording(memory, checkpoint, waiting), effects];
+}
+
+export class Aligning implements HandlerState {
+  constructor(
+    private readonly memory: Memory,
+    private readonly checkpoint: CheckpointId,
+    private readonly aligned: ReadonlySet<ChannelIndex>,
+  ) {}
+
+  barrierReceived(arrival: BarrierArrival): Transition {
+    const { checkpoint } = arrival;
+    if (checkpoint < this.checkpoint || (checkpoint > this.checkpoint && this.memory.aborted.has(checkpoint))) return [this, resume(arrival)];
+    if (checkpoint > this.checkpoint) return start(this.memory, arrival, [...subsume(this.checkpoint), ...unblockAll(this.aligned)]);
+    // An upstream task already switched: switch too, or downstream would wait behind our alignment.
+    if (arrival.priority) return goUnaligned(this.memory, checkpoint, [arrival], this.aligned, []);
+    const aligned = new Set(this.aligned).add(arrival.channel);
+    if (aligned.size < this.memory.context.inputs.length) return [new Aligning(this.memory, checkpoint, aligned), []];
+    return [new Idle(this.memory), checkpointAndResume(checkpoint, [...aligned])];
+  }
+
+  recordReceived(): Transition {
+    return [this, []]; // aligned so far: records on open inputs precede their barrier and are state
+  }
+
+  timerFired(checkpoint: CheckpointId): Transition {
+    if (checkpoint !== this.checkpoint) return [this, []]; // set for an alignment that is over
+    return goUnaligned(this.memory, checkpoint, [], this.aligned, []);
+  }
+
+  cancelled(checkpoint: CheckpointId, byMarker: boolean): Transition {
+    if (checkpoint !== this.checkpoint) return [this, rememberAborted(this.memory, checkpoint, byMarker)];
+    const passOn: Effect[] = byMarker ? [{ kind: 'forwardCancellation', checkpoint }] : [];
+    return [new Idle(this.memory), [...passOn, ...unblockAll(this.aligned)]];
+  }
+}
+
+export class Recording implements HandlerState {
+  constructor(
+    private readonly memory: Memory,
+    private readonly checkpoint: CheckpointId,
+    private readonly waiting: ReadonlySet<ChannelIndex>,
+  ) {}
+
+  barrierReceived(arrival: BarrierArrival): Transition {
+    const { checkpoint, channel } = arrival;
+    if (checkpoint > this.checkpoint && !this.memory.aborted.has(checkpoint)) return start(this.memory, arrival, subsume(this.checkpoint));
+    if (checkpoint !== this.checkpoint || !this.waiting.has(channel)) return [this, resume(arrival)]; // obsolete
+    const effects: Effect[] = arrival.priority ? [{ kind: 'persistOvertaken', checkpoint, channel }] : resume(arrival);
+    const waiting = new Set(this.waiting);
+    waiting.delete(channel);
+    if (waiting.size > 0) return [new Recording(this.memory, checkpoint, waiting), effects];
+    return [new Idle(this.memory), [...effects, { kind: 'ack', checkpoint }]];
+  }
+
+  recordReceived(channel: ChannelIndex): Transition {
+    return [this, this.waiting.has(channel) ? [{ kind: 'persistReceived', checkpoint: this.checkpoint }] : []];
+  }
+
+  timerFired(): Transition {
+    return [this, []]; // already unaligned
+  }
+
+  cancelled(checkpoint: CheckpointId, byMarker: boolean): Transition {
+    if (checkpoint !== this.checkpoint) return [this, rememberAborted(this.memory, checkpoint, byMarker)];
+    return [new Idle(this.memory), byMarker ? [{ kind: 'forwardCancellation', checkpoint }] : []];
+  }
+}

@@ -1,0 +1,65 @@
+// `chandy-lamport` (1985): markers travel FIFO and never overtake. On the first marker of a
+// snapshot a task records its state and sends markers on every output, then records every record
+// arriving on each other input until that input's marker comes; that is the channel's state. No
+// input is ever held back, several snapshots may run at once, and it works on cycles.
+import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
+import { replayAll, SourceBarrierInjector } from '../source-trigger.ts';
+import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
+
+export class ChandyLamportTask implements TaskStrategy {
+  private readonly source = new SourceBarrierInjector();
+  /** Per snapshot in progress here: the inputs still being recorded (their marker has not come). */
+  private readonly recording = new Map<CheckpointId, Set<ChannelIndex>>();
+  /** Highest snapshot started here; markers of older or aborted ones are obsolete. */
+  private lastStarted: CheckpointId = 0;
+  private readonly aborted = new Set<CheckpointId>();
+
+  constructor(private readonly context: TaskContext) {}
+
+  handle(event: StrategyEvent): readonly Effect[] {
+    switch (event.kind) {
+      case 'checkpointTriggered':
+        return this.source.triggered(event.checkpoint);
+      case 'barrierReceived':
+        return [{ kind: 'unblock', channel: event.channel }, ...this.markerReceived(event.channel, event.checkpoint)];
+      case 'recordReceived':
+        return [...this.recording].filter(([, channels]) => channels.has(event.channel)).map(([checkpoint]): Effect => ({ kind: 'persistReceived', checkpoint }));
+      case 'checkpointAborted':
+      case 'cancellationReceived':
+        this.recording.delete(event.checkpoint);
+        if (event.checkpoint > this.lastStarted) this.aborted.add(event.checkpoint);
+        return [];
+      case 'restored':
+        return replayAll(event.channelsWithState);
+      case 'checkpointCompleted':
+        return []; // nothing to commit
+      case 'timerFired':
+        throw new Error(`chandy-lamport sets no timers but one fired at ${this.context.label}`);
+    }
+  }
+
+  private markerReceived(channel: ChannelIndex, checkpoint: CheckpointId): Effect[] {
+    const recording = this.recording.get(checkpoint);
+    if (recording !== undefined) return recording.delete(channel) ? this.finishIfDone(checkpoint, recording) : [];
+    if (checkpoint <= this.lastStarted || this.aborted.has(checkpoint)) return []; // obsolete
+    this.lastStarted = checkpoint;
+    const others = new Set(this.context.inputs.filter((c) => c !== channel));
+    this.recording.set(checkpoint, others);
+    return [{ kind: 'snapshot', checkpoint }, { kind: 'forwardBarrier', checkpoint }, ...this.finishIfDone(checkpoint, others)];
+  }
+
+  /** Every input's marker has come: the channel states are complete, and the snapshot can be acknowledged. */
+  private finishIfDone(checkpoint: CheckpointId, recording: ReadonlySet<ChannelIndex>): Effect[] {
+    if (recording.size > 0) return [];
+    this.recording.delete(checkpoint);
+    return [{ kind: 'ack', checkpoint }];
+  }
+}
+
+export const chandyLamport: CheckpointStrategy = {
+  name: 'chandy-lamport',
+  guarantee: 'exactly-once',
+  supportsCycles: true,
+  observesRecords: true,
+  createTask: (context) => new ChandyLamportTask(context),
+};

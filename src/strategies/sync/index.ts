@@ -1,0 +1,48 @@
+// `sync`, the stop-the-world baseline of the ABS paper's evaluation: on a trigger every source stops
+// reading, so the barrier drains the channels behind it; tasks align as `aligned` does (with no new
+// data coming, alignment only waits for the drain), snapshot, and the sources resume once the
+// coordinator reports the checkpoint's outcome. Costs throughput by design.
+import type { CheckpointId } from '../../core/ids.ts';
+import { AlignedTask } from '../aligned/index.ts';
+import { replayAll } from '../source-trigger.ts';
+import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
+
+/** A source paused for the newest checkpoint it started, until that one completes or aborts. */
+export class PausingSourceTask implements TaskStrategy {
+  private pausedFor: CheckpointId = 0;
+  private lastTriggered: CheckpointId = 0;
+
+  handle(event: StrategyEvent): readonly Effect[] {
+    switch (event.kind) {
+      case 'checkpointTriggered': {
+        if (event.checkpoint <= this.lastTriggered) return []; // a late trigger RPC
+        this.lastTriggered = this.pausedFor = event.checkpoint;
+        const checkpoint = event.checkpoint;
+        return [{ kind: 'pauseSource' }, { kind: 'snapshot', checkpoint }, { kind: 'forwardBarrier', checkpoint }, { kind: 'ack', checkpoint }];
+      }
+      case 'checkpointCompleted':
+        return event.checkpoint >= this.pausedFor ? this.resume() : [];
+      case 'checkpointAborted':
+        return event.checkpoint === this.pausedFor ? this.resume() : [];
+      case 'restored':
+        return replayAll(event.channelsWithState);
+      case 'barrierReceived':
+      case 'recordReceived':
+      case 'cancellationReceived':
+      case 'timerFired':
+        throw new Error(`a source has no inputs and sets no timers, but got ${event.kind}`);
+    }
+  }
+
+  private resume(): Effect[] {
+    this.pausedFor = 0;
+    return [{ kind: 'resumeSource' }];
+  }
+}
+
+export const sync: CheckpointStrategy = {
+  name: 'sync',
+  guarantee: 'exactly-once',
+  supportsCycles: false,
+  createTask: (context: TaskContext) => (context.isSource ? new PausingSourceTask() : new AlignedTask(context)),
+};
