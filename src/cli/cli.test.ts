@@ -91,7 +91,8 @@ describe('the snapcheck binary', () => {
   it('exits 2 with one line on stderr for an unknown strategy', () => {
     const result = spawnSync(process.execPath, ['bin/snapcheck.mjs', 'run', '--strategy', 'nope'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual(['snapcheck: unknown strategy "nope"; known: aligned, no-align, early-unblock, or a path to a strategy module']);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^snapcheck: unknown strategy "nope"; known: aligned, aligned-cyclic, .*, or a path to a strategy module\n$/);
   });
 
   it('prints help', () => {

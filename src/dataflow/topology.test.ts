@@ -108,12 +108,36 @@ describe('validateTopology rejects', () => {
     expect(problemOf(chain(node('m', 'map', 2, 3)))).toContain('forward edge src -> m joins parallelism 1 to 2');
   });
 
-  it('a cycle', () => {
+  it('a cycle not closed by a back-edge', () => {
     const topology = {
       nodes: [node('src', 'source'), node('u', 'union'), node('m', 'map', 1, 2), node('out', 'sink')],
       edges: [edge('src', 'u'), edge('u', 'm'), edge('m', 'u'), edge('m', 'out')],
     };
-    expect(problemOf(topology)).toBe('the topology has a cycle; cyclic topologies are not supported yet');
+    expect(problemOf(topology)).toBe('the topology has a cycle not closed by an edge marked backEdge');
+  });
+
+  it('a back-edge cycle without a decrement, where records could circulate forever', () => {
+    const topology = {
+      nodes: [node('src', 'source'), node('u', 'union'), node('m', 'map', 1, 2), node('out', 'sink')],
+      edges: [edge('src', 'u'), edge('u', 'm'), { ...edge('m', 'u'), backEdge: true }, edge('m', 'out')],
+    };
+    expect(problemOf(topology)).toBe('a cycle passes through no decrement, so records could circulate forever');
+  });
+
+  it('a back-edge that closes no cycle', () => {
+    const topology = {
+      nodes: [node('src', 'source'), node('u', 'union'), node('d', 'decrement'), node('out', 'sink')],
+      edges: [edge('src', 'u'), edge('src', 'd'), { ...edge('d', 'u'), backEdge: true }, edge('u', 'out')],
+    };
+    expect(problemOf(topology)).toBe('back-edge d -> u closes no cycle');
+  });
+
+  it('accepts an iteration closed by a back-edge through a decrement', () => {
+    const topology = {
+      nodes: [node('src', 'source'), node('u', 'union'), node('d', 'decrement'), node('out', 'sink')],
+      edges: [edge('src', 'u'), edge('u', 'd'), { ...edge('d', 'u'), backEdge: true }, edge('u', 'out')],
+    };
+    expect(validateTopology(topology)).toEqual({ ok: true });
   });
 
   it('a digest fed by a node whose output order differs between correct runs', () => {
