@@ -62,23 +62,34 @@ const timing: fc.Arbitrary<Timing> = fc.record({
   restartTicks: fc.integer({ min: 1, max: 6 }),
   // Short timeouts make expiries (and so aborts racing with barriers) common.
   checkpointTimeoutTicks: fc.oneof(fc.constant(DEFAULT_TIMING.checkpointTimeoutTicks), fc.integer({ min: 5, max: 60 })),
-});
+  // Sometimes present: the job fails over after too many failed checkpoints.
+  tolerableFailedCheckpoints: fc.integer({ min: 0, max: 2 }),
+}, { requiredKeys: ['channelCapacity', 'deliveryDelayTicksMax', 'processingTicksMax', 'uploadTicksMax', 'rpcDelayTicksMax', 'restartTicks', 'checkpointTimeoutTicks'] });
 
-export function scenarioArbitrary(strategy: string, shape: ScenarioShape = DEFAULT_SHAPE): fc.Arbitrary<Scenario> {
+/** What the generator needs to know of the strategy under test. */
+export interface StrategyTraits {
+  readonly name: string;
+  readonly supportsCycles: boolean;
+}
+
+export function scenarioArbitrary(strategy: StrategyTraits, shape: ScenarioShape = DEFAULT_SHAPE): fc.Arbitrary<Scenario> {
   return fc
     .record({
-      recipe: topologyRecipe,
+      recipe: topologyRecipe(strategy.supportsCycles),
       logs: recordLists(shape),
       triggers: fc.array(fc.nat(TRIGGER_TICK_MAX), { minLength: 1, maxLength: shape.triggersMax }),
       faults: fc.array(fault, { maxLength: shape.faultsMax }),
       timing,
       decisions: fc.array(fc.nat(7), { maxLength: shape.decisionsMax }),
+      alignmentTimeoutTicks: fc.integer({ min: 0, max: 30 }),
     })
-    .map(({ recipe, logs, triggers, faults, timing, decisions }): Scenario => {
+    .map(({ recipe, logs, triggers, faults, timing, decisions, alignmentTimeoutTicks }): Scenario => {
       const topology = buildTopology(recipe);
       return {
         formatVersion: SCENARIO_FORMAT_VERSION,
-        strategy,
+        strategy: strategy.name,
+        // Every strategy gets the options; only those that read them (aligned-timeout) care.
+        strategyOptions: { alignmentTimeoutTicks },
         topology,
         sourceLogs: logsFor(topology, logs),
         triggers: [...triggers].sort((a, b) => a - b),

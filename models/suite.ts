@@ -3,7 +3,7 @@
 // The first violated property becomes the focus: fast-check then shrinks toward a smaller scenario
 // that violates that same property, not merely any property.
 import fc from 'fast-check';
-import { CHECKERS, hashHistory, run, StrategyContractError, type CheckpointStrategy, type Guarantee, type PropertyName, type Scenario, type Verdict } from '../src/index.ts';
+import { CHECKERS, hashHistory, run, StrategyContractError, UnsupportedTopology, type CheckpointStrategy, type Guarantee, type PropertyName, type Scenario, type Verdict } from '../src/index.ts';
 import { minimizeScenario } from './minimize.ts';
 import { DEFAULT_SHAPE, scenarioArbitrary, type ScenarioShape } from './scenario-arbitrary.ts';
 
@@ -96,7 +96,7 @@ export function runSuite(strategy: CheckpointStrategy, options: SuiteOptions): S
     shrinking = true;
     return false;
   };
-  const arbitrary = scenarioArbitrary(strategy.name, options.shape ?? DEFAULT_SHAPE);
+  const arbitrary = scenarioArbitrary(strategy, options.shape ?? DEFAULT_SHAPE);
   const details = fc.check(fc.property(arbitrary, predicate), {
     numRuns: options.runs,
     seed: options.seed,
@@ -126,7 +126,7 @@ export function evaluate(strategy: CheckpointStrategy, scenario: Scenario, prope
   try {
     history = run(scenario, strategy).history;
   } catch (error) {
-    if (error instanceof StrategyContractError) throw error;
+    if (error instanceof StrategyContractError || error instanceof UnsupportedTopology) throw error; // bad input, not a finding
     const explanation = `the run threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
     return [{ property: 'no-exception', verdict: { status: 'violated', property: 'no-exception', explanation } }];
   }

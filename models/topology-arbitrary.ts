@@ -16,9 +16,18 @@ interface OperatorRecipe {
   readonly param: number;
 }
 
+/** An iteration: a union head fed by an existing node, a decrement body, and a back-edge from body to head. */
+interface LoopRecipe {
+  readonly feed: number;
+  readonly headParallelism: number;
+  readonly bodyParallelism: number;
+  readonly partitioners: readonly [number, number];
+}
+
 interface TopologyRecipe {
   readonly sources: readonly number[];
   readonly operators: readonly OperatorRecipe[];
+  readonly loops: readonly LoopRecipe[];
   readonly sinkParallelism: number;
   readonly sinkPartitioner: number;
 }
@@ -40,12 +49,23 @@ const operatorRecipe: fc.Arbitrary<OperatorRecipe> = fc.record({
   param: fc.integer({ min: 2, max: 3 }),
 });
 
-export const topologyRecipe: fc.Arbitrary<TopologyRecipe> = fc.record({
-  sources: fc.array(parallelism, { minLength: 1, maxLength: SOURCES_MAX }),
-  operators: fc.array(operatorRecipe, { maxLength: OPERATORS_MAX }),
-  sinkParallelism: fc.integer({ min: 1, max: 2 }),
-  sinkPartitioner: fc.nat(3),
+const loopRecipe: fc.Arbitrary<LoopRecipe> = fc.record({
+  feed: fc.nat(7),
+  headParallelism: parallelism,
+  bodyParallelism: parallelism,
+  partitioners: fc.tuple(fc.nat(7), fc.nat(7)),
 });
+
+/** With `cycles`, about half the topologies get an iteration (a loop closed by a back-edge). */
+export function topologyRecipe(cycles: boolean): fc.Arbitrary<TopologyRecipe> {
+  return fc.record({
+    sources: fc.array(parallelism, { minLength: 1, maxLength: SOURCES_MAX }),
+    operators: fc.array(operatorRecipe, { maxLength: OPERATORS_MAX }),
+    loops: cycles ? fc.array(loopRecipe, { maxLength: 1 }) : fc.constant([]),
+    sinkParallelism: fc.integer({ min: 1, max: 2 }),
+    sinkPartitioner: fc.nat(3),
+  });
+}
 
 // Shuffles dominate: forward only where it is the plainest choice.
 const SHUFFLES: readonly Partitioner[] = ['hash', 'rebalance', 'hash', 'broadcast', 'rebalance', 'hash', 'forward', 'rebalance'];
@@ -66,6 +86,12 @@ export function buildTopology(recipe: TopologyRecipe): LogicalTopology {
     if (p < 1) return;
     budget -= p;
     addOperator(nodes, edges, op, `op${i}`, p);
+  });
+  recipe.loops.forEach((loop, i) => {
+    const [head, body] = [Math.min(loop.headParallelism, budget - 1), Math.min(loop.bodyParallelism, budget - 1)];
+    if (head < 1 || body < 1 || head + body > budget) return;
+    budget -= head + body;
+    addLoop(nodes, edges, loop, `loop${i}`, head, body);
   });
   const sink: NodeSpec = { id: 'sink', kind: 'sink', parallelism: recipe.sinkParallelism };
   for (const node of nodes.filter((n) => !edges.some((e) => e.from === n.id))) {
@@ -101,6 +127,23 @@ function addOperator(nodes: NodeSpec[], edges: EdgeSpec[], op: OperatorRecipe, i
   nodes.push(node);
 }
 
+function addLoop(nodes: NodeSpec[], edges: EdgeSpec[], loop: LoopRecipe, id: string, headParallelism: number, bodyParallelism: number): void {
+  const head: NodeSpec = { id: `${id}head`, kind: 'union', parallelism: headParallelism };
+  const body: NodeSpec = { id: `${id}body`, kind: 'decrement', parallelism: bodyParallelism };
+  const feed = nodes[loop.feed % nodes.length]!;
+  edges.push({ from: feed.id, to: head.id, partitioner: partitionerFor(loop.partitioners[0], feed, head) });
+  // No broadcast inside the iteration: it would multiply every record on every pass.
+  edges.push({ from: head.id, to: body.id, partitioner: loopPartitioner(loop.partitioners[1], head, body) });
+  // The body feeds only the head: records leave the iteration through the head's other outputs.
+  edges.push({ from: body.id, to: head.id, partitioner: loopPartitioner(loop.partitioners[0], body, head), backEdge: true });
+  nodes.push(head, body);
+}
+
+function loopPartitioner(pick: number, from: NodeSpec, to: NodeSpec): Partitioner {
+  const p = (['forward', 'rebalance', 'hash'] as const)[pick % 3]!;
+  return p === 'forward' && from.parallelism !== to.parallelism ? 'rebalance' : p;
+}
+
 /** Joins and every node fed, directly or not, by a join. */
 function downstreamOfJoin(nodes: readonly NodeSpec[], edges: readonly EdgeSpec[]): Set<string> {
   const reached = new Set(nodes.filter((n) => n.kind === 'join').map((n) => n.id));
@@ -118,4 +161,4 @@ function paramFor(op: OperatorRecipe): number | undefined {
   return undefined;
 }
 
-export const topologyArbitrary: fc.Arbitrary<LogicalTopology> = topologyRecipe.map(buildTopology);
+export const topologyArbitrary: fc.Arbitrary<LogicalTopology> = topologyRecipe(false).map(buildTopology);

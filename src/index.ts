@@ -8,19 +8,20 @@ export { Barrier, CancellationMarker } from './core/messages.ts';
 export type { ChannelIndex, CheckpointId, RecordId, TaskIndex, Tick } from './core/ids.ts';
 
 export type { LogicalTopology, NodeSpec, EdgeSpec, NodeKind, OperatorKind, Partitioner } from './dataflow/topology.ts';
-export { validateTopology, orderDeterministicNodes, KEYED_KINDS, PARALLELISM_MAX } from './dataflow/topology.ts';
+export { validateTopology, orderDeterministicNodes, hasCycle, KEYED_KINDS, PARALLELISM_MAX } from './dataflow/topology.ts';
 export { expandTopology } from './dataflow/physical.ts';
 export type { PhysicalGraph, PhysicalTask, PhysicalChannel } from './dataflow/physical.ts';
 export { keyHash } from './dataflow/partitioners.ts';
 
 export type { CheckpointStrategy, TaskStrategy, TaskContext, StrategyEvent, Effect, Guarantee } from './strategies/strategy.ts';
-export { NO_EFFECTS } from './strategies/strategy.ts';
+export { NO_EFFECTS, EFFECT_KINDS } from './strategies/strategy.ts';
+export { checkStrategy } from './strategies/validate.ts';
 export { BUILT_IN_STRATEGIES, CANARY_STRATEGIES, findStrategy, strategyNames } from './strategies/registry.ts';
 
 export type { Scenario, FaultSpec, Timing, Limits, SourceRecordSpec } from './sim/scenario.ts';
 export { DEFAULT_TIMING, DEFAULT_LIMITS, SCENARIO_FORMAT_VERSION } from './sim/scenario.ts';
 export { parseScenario } from './sim/scenario-schema.ts';
-export { run } from './sim/runner.ts';
+export { run, UnsupportedTopology } from './sim/runner.ts';
 export type { RunOptions, RunResult } from './sim/runner.ts';
 export { StrategyContractError } from './sim/effects.ts';
 export { ManualSimulation, describeMessage } from './sim/manual.ts';
@@ -30,3 +31,19 @@ export { hashHistory } from './trace/hash.ts';
 export type { Verdict, PropertyName, WitnessEvent } from './oracle/verdict.ts';
 export { CHECKERS, checkAll } from './oracle/index.ts';
 export { referenceFinalStates } from './oracle/reference.ts';
+
+// --- TLA+ (spec/, src/tla/): model checking with TLC or the embedded engine, and trace validation ---
+export type { EngineKind, Verdict as TlaVerdict, TraceStep as TlaTraceStep, Counterexample as TlaCounterexample, TlaResult, SourceLocation as TlaSourceLocation } from './tla/types.ts';
+export { describeVerdict, formatLocation } from './tla/types.ts';
+export { loadJob } from './tla/job.ts';
+export type { LoadedJob, ModelJob, JobSource } from './tla/job.ts';
+export { loadManifest, compareWithExpectation, describeExpectation, pinnedStates, DEFAULT_MANIFEST } from './tla/manifest.ts';
+export type { ManifestEntry, Expectation, Comparison } from './tla/manifest.ts';
+export { planEngine, runJobs, defaultParallelism } from './tla/runner.ts';
+export type { EngineChoice, EnginePlan } from './tla/runner.ts';
+export { EmbeddedEngine } from './tla/embedded-client.ts';
+export { validateAlignedTrace } from './tla/trace/validate.ts';
+export type { TraceValidation, RejectedStep } from './tla/trace/validate.ts';
+export { describeTraceValidation } from './tla/trace/describe.ts';
+export { alignedTraceScenario, alignedTraceTopology, TRACE_CHECKPOINT_TIMEOUT_TICKS } from './tla/trace/scenario.ts';
+export type { AlignedTraceShape, AlignedTraceOperator } from './tla/trace/scenario.ts';

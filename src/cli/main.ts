@@ -2,7 +2,8 @@
 import { checkCommand } from './check-command.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
 import { runCommand } from './run-command.ts';
-import { StrategyContractError } from '../index.ts';
+import { tlaCommand } from './tla-command.ts';
+import { StrategyContractError, UnsupportedTopology } from '../index.ts';
 
 const HELP = `snapcheck: property-based verification of barrier snapshotting strategies
 
@@ -12,6 +13,10 @@ Usage:
       is shrunk, minimized, printed with a diagnosis and written to DIR (.snapcheck/counterexamples).
   snapcheck check SCENARIO.json [--strategy NAME]
       Run one scenario (for instance a written counterexample) and check its properties.
+  snapcheck tla [CONFIG ...] [--engine auto|embedded|tlc] [--timeout SECONDS] [--jobs N] [--trace] [--json FILE|-]
+      Model-check the TLA+ specs in spec/ (default: every config of spec/manifest.json) with TLC when
+      TLA2TOOLS_JAR names tla2tools.jar and Java runs, else with the embedded engine; exit 1 unless every
+      verdict and distinct-state count matches the manifest, 2 on a missing file or a spec/config error.
 
 Exit codes: 0 every property holds, 1 a property was violated, 2 bad input.`;
 
@@ -23,6 +28,8 @@ export async function main(argv: string[], print: (line: string) => void = (l) =
         return await runCommand(rest, print);
       case 'check':
         return await checkCommand(rest, print);
+      case 'tla':
+        return await tlaCommand(rest, print);
       case undefined:
       case 'help':
       case '--help':
@@ -34,7 +41,7 @@ export async function main(argv: string[], print: (line: string) => void = (l) =
     }
   } catch (error) {
     // Bad input, and a strategy that breaks the interface contract: one line, exit code 2.
-    if (error instanceof UsageError || error instanceof StrategyContractError || isArgParseError(error)) {
+    if (error instanceof UsageError || error instanceof StrategyContractError || error instanceof UnsupportedTopology || isArgParseError(error)) {
       console.error(`snapcheck: ${(error as Error).message.split('\n')[0]}`);
       return EXIT_USAGE;
     }

@@ -10,6 +10,9 @@ import type { NodeKind, NodeSpec } from './topology.ts';
 /** Values stay small integers: arithmetic is modulo a prime. */
 export const VALUE_MODULUS = 1_000_003;
 
+/** A record passes a decrement (goes around an iteration) fewer than this many times. */
+export const ITERATION_PASSES_MAX = 4;
+
 export interface OperatorDefinition<S = unknown> {
   createState(): S;
   /**
@@ -215,8 +218,9 @@ export function operatorFor(node: NodeSpec, records: RecordFactory = PLAIN_RECOR
     case 'union':
       return stateless((r, out) => void out.push(records.derived(r, suffix, r.key, r.value)));
     case 'decrement':
-      // Closes iterations: each pass lowers the value, and a record stops once it reaches 0.
-      return stateless((r, out) => void (r.value > 0 && out.push(records.derived(r, suffix, r.key, r.value - 1))));
+      // Closes iterations: each pass lowers the value, and a record stops at a multiple of
+      // ITERATION_PASSES_MAX, so it goes around a loop fewer than that many times whatever its value.
+      return stateless((r, out) => void (r.value % ITERATION_PASSES_MAX !== 0 && out.push(records.derived(r, suffix, r.key, r.value - 1))));
     case 'join':
       return join(id, records) as OperatorDefinition;
     case 'sink':

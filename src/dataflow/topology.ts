@@ -5,7 +5,7 @@
 //  - a digest (order-sensitive per input channel) is fed only by order-deterministic tasks,
 //    so each of its input channels carries one well-defined sequence in every correct run;
 //  - cycles are closed only by edges marked `backEdge`, and every cycle passes through a decrement
-//    (which drops a record once its value reaches 0), so no record circulates forever.
+//    (which lets a record around fewer than ITERATION_PASSES_MAX times), so no record circulates forever.
 
 export type OperatorKind = 'count' | 'sum' | 'digest' | 'filter' | 'map' | 'flatMap' | 'union' | 'join' | 'decrement';
 export type NodeKind = 'source' | 'sink' | OperatorKind;

@@ -4,6 +4,7 @@
 import { SuppliedChoices, type ChoiceSource } from '../core/choice.ts';
 import type { History } from '../core/history.ts';
 import { unreachable } from '../core/assert.ts';
+import { hasCycle } from '../dataflow/topology.ts';
 import type { CheckpointStrategy } from '../strategies/strategy.ts';
 import { NOTIFY_COMPLETED } from './coordinator.ts';
 import { uploadFinished } from './effects.ts';
@@ -31,7 +32,16 @@ export interface RunResult {
   readonly events: number;
 }
 
+/** A strategy was given a topology it declares it cannot handle (a cycle without `supportsCycles`). */
+export class UnsupportedTopology extends Error {
+  override name = 'UnsupportedTopology';
+}
+
 export function run(scenario: Scenario, strategy: CheckpointStrategy, options: RunOptions = {}): RunResult {
+  if (hasCycle(scenario.topology) && !strategy.supportsCycles) {
+    const edge = scenario.topology.edges.find((e) => e.backEdge === true)!;
+    throw new UnsupportedTopology(`strategy "${strategy.name}" does not support cyclic topologies, and back-edge ${edge.from} -> ${edge.to} makes one`);
+  }
   const choices = options.choices ?? new SuppliedChoices(scenario.decisions);
   const world = new World(scenario, strategy, choices, true, options.recordHistory ?? true);
   scheduleScenario(world);

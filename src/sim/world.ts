@@ -55,7 +55,9 @@ export class World {
       const backEdges = t.inputs.filter((c) => this.graph.channels[c]!.backEdge);
       return new TaskRuntime(t, scenario.sourceLogs[t.node.id]?.[t.subtask] ?? null, strategy, this.records, backEdges, options);
     });
-    this.channels = this.graph.channels.map((c) => new ChannelRuntime(c.index, c.from, c.to, scenario.timing.channelCapacity));
+    // Feedback channels are unbounded, as iteration feedback queues are: bounded ones let a cycle
+    // deadlock on its own backpressure (head waits for credit from tail, tail from head).
+    this.channels = this.graph.channels.map((c) => new ChannelRuntime(c.index, c.from, c.to, c.backEdge ? Infinity : scenario.timing.channelCapacity));
     this.sources = this.tasks.filter((t) => t.isSource);
     this.coordinator = new Coordinator(this);
     this.doomedUploads = new Set(scenario.faults.flatMap((f) => (f.kind === 'upload-crash' ? [f.upload] : [])));
