@@ -2,14 +2,22 @@
 // a canary that passes is a failing test. Runs-to-find are printed for the record.
 import { describe, expect, it } from 'vitest';
 import { runSuite } from '../models/suite.ts';
-import { earlyUnblock, noAlign } from './strategies.ts';
+import { atLeastOnceAsExactlyOnce, earlyUnblock, noAlign, obsoleteKeepsBlocked, unalignedForgetsOutput, unalignedLateRestore } from './strategies.ts';
 
 const CANARY_SEEDS = [1, 2, 3, 4, 5];
 const RUNS_BUDGET = 400;
 
+const STATE = ['cut-consistency', 'prefix-consistency', 'exactly-once'];
 const cases = [
-  { strategy: noAlign, expected: ['cut-consistency', 'prefix-consistency', 'exactly-once'] },
-  { strategy: earlyUnblock, expected: ['cut-consistency', 'prefix-consistency', 'exactly-once'] },
+  { strategy: noAlign, expected: STATE },
+  { strategy: earlyUnblock, expected: STATE },
+  { strategy: unalignedForgetsOutput, expected: STATE },
+  // Late replay reorders or loses recovered records: only a restore shows it, in the final state or
+  // in the next checkpoint's cut (consumed after live data that was sent later).
+  { strategy: unalignedLateRestore, expected: STATE },
+  { strategy: obsoleteKeepsBlocked, expected: ['liveness'] },
+  // Duplicates after a restore; its snapshots are inconsistent cuts too.
+  { strategy: atLeastOnceAsExactlyOnce, expected: STATE },
 ];
 
 describe('canaries are caught', () => {

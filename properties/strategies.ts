@@ -10,3 +10,7 @@ function named(name: string): CheckpointStrategy {
 export const aligned = named('aligned');
 export const noAlign = named('no-align');
 export const earlyUnblock = named('early-unblock');
+export const unalignedForgetsOutput = named('unaligned-forgets-output');
+export const unalignedLateRestore = named('unaligned-late-restore');
+export const obsoleteKeepsBlocked = named('obsolete-keeps-blocked');
+export const atLeastOnceAsExactlyOnce = named('at-least-once-as-exactly-once');

@@ -11,6 +11,9 @@ Usage:
   snapcheck run [--strategy NAME] [--runs N] [--seed S] [--path P] [--property a,b] [--out DIR] [--no-progress]
       Run the property suites (default: every built-in strategy except the canaries). A counterexample
       is shrunk, minimized, printed with a diagnosis and written to DIR (.snapcheck/counterexamples).
+      --strategy also takes a path to your own strategy module (.ts or .js).
+  snapcheck run --matrix [--runs N] [--seed S]
+      Check the guarantee matrix: every built-in strategy against every oracle property.
   snapcheck check SCENARIO.json [--strategy NAME]
       Run one scenario (for instance a written counterexample) and check its properties.
   snapcheck tla [CONFIG ...] [--engine auto|embedded|tlc] [--timeout SECONDS] [--jobs N] [--trace] [--json FILE|-]

@@ -8,6 +8,7 @@ import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
 import { writeFileAtomically } from './files.ts';
 import { parsePath, parsePositiveInt, parseSeed } from './options.ts';
 import { loadStrategy } from './strategy-loader.ts';
+import { matrixCommand, MATRIX_DEFAULT_RUNS } from './matrix-command.ts';
 import { startProgress } from './progress.ts';
 
 export const DEFAULT_RUNS = 2000;
@@ -23,11 +24,16 @@ export async function runCommand(argv: string[], print: (line: string) => void):
       path: { type: 'string' },
       property: { type: 'string' },
       out: { type: 'string' },
+      matrix: { type: 'boolean' },
       'no-progress': { type: 'boolean' },
     },
     strict: true,
   });
   const seed = parseSeed(values.seed);
+  if (values.matrix === true) {
+    if (values.strategy !== undefined || values.property !== undefined) throw new UsageError('--matrix checks every built-in strategy and property: drop --strategy and --property');
+    return matrixCommand(seed, parsePositiveInt('runs', values.runs, MATRIX_DEFAULT_RUNS), values['no-progress'] !== true, print);
+  }
   const runs = parsePositiveInt('runs', values.runs, DEFAULT_RUNS);
   const path = parsePath(values.path);
   const loaded = values.strategy === undefined ? null : await loadStrategy(values.strategy);
