@@ -47,3 +47,12 @@ export type { TraceValidation, RejectedStep } from './tla/trace/validate.ts';
 export { describeTraceValidation } from './tla/trace/describe.ts';
 export { alignedTraceScenario, alignedTraceTopology, TRACE_CHECKPOINT_TIMEOUT_TICKS } from './tla/trace/scenario.ts';
 export type { AlignedTraceShape, AlignedTraceOperator } from './tla/trace/scenario.ts';
+
+// The property suites, the guarantee matrix and the scenario generators live in models/ (they are
+// built on this surface); they are re-exported last, once everything above is initialized.
+export { runSuite, evaluate, reproductionCommand, PROPERTIES_BY_GUARANTEE } from '../models/suite.ts';
+export type { SuiteOptions, SuiteResult, SuiteProperty, Counterexample, PropertyTally } from '../models/suite.ts';
+export { checkMatrix, checkCell, expectedVerdict, MATRIX_PROPERTIES } from '../models/matrix.ts';
+export type { Expectation as MatrixExpectation, CellResult } from '../models/matrix.ts';
+export { scenarioArbitrary, DEFAULT_SHAPE } from '../models/scenario-arbitrary.ts';
+export type { ScenarioShape, StrategyTraits } from '../models/scenario-arbitrary.ts';
