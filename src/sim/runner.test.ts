@@ -5,7 +5,8 @@ import type { EventOf, History, HistoryEventKind } from '../core/history.ts';
 import { aligned } from '../strategies/aligned/index.ts';
 import { hashHistory } from '../trace/hash.ts';
 import { ManualSimulation } from './manual.ts';
-import { run } from './runner.ts';
+import { run, UnsupportedTopology } from './runner.ts';
+import { chandyLamport } from '../strategies/chandy-lamport/index.ts';
 import { twoInputScenario } from './test-scenarios.ts';
 
 function eventsOf<K extends HistoryEventKind>(history: History, kind: K): EventOf<K>[] {
@@ -95,6 +96,44 @@ describe('run', () => {
     const { history } = run(twoInputScenario({ triggers: [1], timing: { checkpointTimeoutTicks: 2, rpcDelayTicksMax: 3 }, decisions: [3, 3, 3, 3] }), aligned);
     expect(eventsOf(history, 'aborted').map((e) => e.reason)).toEqual(['expired']);
     expect(eventsOf(history, 'notified').filter((e) => e.outcome === 'aborted')).toHaveLength(4);
+  });
+
+  it('fails the job over when more consecutive checkpoints fail than tolerated', () => {
+    const scenario = twoInputScenario({ triggers: [1, 2, 3], timing: { checkpointTimeoutTicks: 1, tolerableFailedCheckpoints: 1, rpcDelayTicksMax: 3 }, decisions: Array(12).fill(3) });
+    const { history } = run(scenario, aligned);
+    const expired = eventsOf(history, 'aborted').filter((e) => e.reason === 'expired');
+    const failover = eventsOf(history, 'crashed').find((e) => e.fault === 'too-many-failed-checkpoints');
+    expect(expired.length).toBeGreaterThanOrEqual(2);
+    expect(failover).toBeDefined();
+    // The second consecutive failure (one more than tolerated) is what fails the job over.
+    expect(history.indexOf(failover!)).toBeGreaterThan(history.indexOf(expired[1]!));
+    const unlimited = { ...scenario, timing: { ...scenario.timing, tolerableFailedCheckpoints: undefined } };
+    expect(eventsOf(run(unlimited, aligned).history, 'crashed')).toHaveLength(0);
+  });
+
+  it('refuses a cyclic topology for a strategy that does not support cycles, naming the back-edge', () => {
+    const cyclic = {
+      ...twoInputScenario(),
+      topology: {
+        nodes: [
+          { id: 'a', kind: 'source' as const, parallelism: 1 },
+          { id: 'b', kind: 'source' as const, parallelism: 1 },
+          { id: 'u', kind: 'union' as const, parallelism: 1 },
+          { id: 'd', kind: 'decrement' as const, parallelism: 1 },
+          { id: 'k', kind: 'sink' as const, parallelism: 1 },
+        ],
+        edges: [
+          { from: 'a', to: 'u', partitioner: 'forward' as const },
+          { from: 'b', to: 'u', partitioner: 'forward' as const },
+          { from: 'u', to: 'd', partitioner: 'forward' as const },
+          { from: 'd', to: 'u', partitioner: 'forward' as const, backEdge: true },
+          { from: 'u', to: 'k', partitioner: 'forward' as const },
+        ],
+      },
+    };
+    expect(() => run(cyclic, aligned)).toThrow(UnsupportedTopology);
+    expect(() => run(cyclic, aligned)).toThrow('strategy "aligned" does not support cyclic topologies, and back-edge d -> u makes one');
+    expect(eventsOf(run(cyclic, chandyLamport).history, 'quiesced')).toHaveLength(1);
   });
 
   it('reports a liveness phase that exceeds its bound as stuck', () => {
