@@ -37,3 +37,10 @@ export function unblockAll(channels: Iterable<number>): Effect[] {
 export function replayAll(channelsWithState: readonly ChannelIndex[]): Effect[] {
   return channelsWithState.map((channel): Effect => ({ kind: 'replayChannelState', channel }));
 }
+
+/** A received record is channel state of every checkpoint still recording the channel it came on. */
+export function persistWhereRecording(recording: ReadonlyMap<CheckpointId, ReadonlySet<ChannelIndex>>, channel: ChannelIndex): Effect[] {
+  const effects: Effect[] = [];
+  for (const [checkpoint, channels] of recording) if (channels.has(channel)) effects.push({ kind: 'persistReceived', checkpoint });
+  return effects;
+}

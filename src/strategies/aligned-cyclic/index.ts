@@ -4,7 +4,7 @@
 // A task on no cycle behaves exactly as `aligned`.
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
 import { WaitingForFirstBarrier, type AlignmentMemory, type AlignmentState } from '../aligned/states.ts';
-import { replayAll, SourceBarrierInjector } from '../source-trigger.ts';
+import { persistWhereRecording, replayAll, SourceBarrierInjector } from '../source-trigger.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 
 export class AlignedCyclicTask implements TaskStrategy {
@@ -30,7 +30,7 @@ export class AlignedCyclicTask implements TaskStrategy {
         if (this.backEdges.has(event.channel)) return this.barrierReturned(event.channel, event.checkpoint);
         return this.transition(this.alignment.barrierReceived(event.channel, event.checkpoint));
       case 'recordReceived':
-        return [...this.logging].filter(([, edges]) => edges.has(event.channel)).map(([checkpoint]): Effect => ({ kind: 'persistReceived', checkpoint }));
+        return persistWhereRecording(this.logging, event.channel);
       case 'checkpointAborted':
       case 'cancellationReceived': {
         this.logging.delete(event.checkpoint);

@@ -3,7 +3,7 @@
 // arriving on each other input until that input's marker comes; that is the channel's state. No
 // input is ever held back, several snapshots may run at once, and it works on cycles.
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
-import { replayAll, SourceBarrierInjector } from '../source-trigger.ts';
+import { persistWhereRecording, replayAll, SourceBarrierInjector } from '../source-trigger.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 
 export class ChandyLamportTask implements TaskStrategy {
@@ -23,7 +23,7 @@ export class ChandyLamportTask implements TaskStrategy {
       case 'barrierReceived':
         return [{ kind: 'unblock', channel: event.channel }, ...this.markerReceived(event.channel, event.checkpoint)];
       case 'recordReceived':
-        return [...this.recording].filter(([, channels]) => channels.has(event.channel)).map(([checkpoint]): Effect => ({ kind: 'persistReceived', checkpoint }));
+        return persistWhereRecording(this.recording, event.channel);
       case 'checkpointAborted':
       case 'cancellationReceived':
         this.recording.delete(event.checkpoint);
