@@ -4,7 +4,7 @@
 // A task on no cycle behaves exactly as `aligned`.
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
 import { WaitingForFirstBarrier, type AlignmentMemory, type AlignmentState } from '../aligned/states.ts';
-import { persistWhereRecording, replayAll, SourceBarrierInjector } from '../source-trigger.ts';
+import { persistWhereRecording, replayAll, SourceBarrierInjector } from '../shared-steps.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 
 export class AlignedCyclicTask implements TaskStrategy {

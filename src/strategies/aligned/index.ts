@@ -1,6 +1,6 @@
 // The `aligned` strategy: block each input as its barrier arrives; when barrier n has arrived on
 // every input, snapshot, forward n and unblock all as one atomic step. Snapshot = state only.
-import { replayAll, SourceBarrierInjector } from '../source-trigger.ts';
+import { replayAll, SourceBarrierInjector } from '../shared-steps.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 import { WaitingForFirstBarrier, type AlignmentMemory, type AlignmentState } from './states.ts';
 

@@ -3,7 +3,7 @@
 // at a time: a newer barrier aborts the older alignment locally (declined as subsumed, and a
 // cancellation marker tells downstream tasks, which may be aligning it too).
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
-import { checkpointAndResume, unblockAll } from '../source-trigger.ts';
+import { checkpointAndResume, unblockAll } from '../shared-steps.ts';
 import type { Effect, TaskContext } from '../strategy.ts';
 
 export interface AlignmentState {

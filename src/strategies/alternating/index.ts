@@ -1,7 +1,7 @@
 // `unaligned` (FLIP-76) and `aligned-timeout` (aligned, switching to unaligned when the alignment
 // outlives `alignmentTimeoutTicks` counted from the trigger): one state machine, two modes.
 import type { CheckpointId } from '../../core/ids.ts';
-import { replayAll } from '../source-trigger.ts';
+import { replayAll } from '../shared-steps.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 import { Idle, type HandlerState, type Memory, type Mode, type Transition } from './states.ts';
 

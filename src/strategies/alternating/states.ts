@@ -8,7 +8,7 @@
 // Taking the unaligned step: snapshot, store the output buffer, send a priority barrier that
 // overtakes it, and store what that input's barrier overtook at this task.
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
-import { checkpointAndResume, unblockAll } from '../source-trigger.ts';
+import { checkpointAndResume, unblockAll } from '../shared-steps.ts';
 import type { Effect, TaskContext } from '../strategy.ts';
 
 export interface Mode {

@@ -2,7 +2,7 @@
 // checkpoint and snapshots when all inputs delivered theirs; records that overtook a barrier on a
 // fast input are then in the snapshot and are replayed after a restore: duplicates, never loss.
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
-import { replayAll, SourceBarrierInjector } from '../source-trigger.ts';
+import { replayAll, SourceBarrierInjector } from '../shared-steps.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 
 export class BarrierTrackerTask implements TaskStrategy {

@@ -2,7 +2,7 @@
 // its barrier arrives, so it keeps consuming records sent after the upstream snapshot before its
 // own snapshot: orphans in the cut, duplicates after recovery. The suites must find this.
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
-import { checkpointAndResume, replayAll, SourceBarrierInjector } from '../source-trigger.ts';
+import { checkpointAndResume, replayAll, SourceBarrierInjector } from '../shared-steps.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 
 class EarlyUnblockTask implements TaskStrategy {

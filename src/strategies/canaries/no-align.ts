@@ -3,7 +3,7 @@
 // flight on the slower inputs are then neither in the snapshot nor recorded: a lost record in the
 // cut (and duplicates or losses after recovery). The suites must find this.
 import type { CheckpointId } from '../../core/ids.ts';
-import { checkpointAndResume, replayAll, SourceBarrierInjector } from '../source-trigger.ts';
+import { checkpointAndResume, replayAll, SourceBarrierInjector } from '../shared-steps.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 
 class NoAlignTask implements TaskStrategy {

@@ -3,7 +3,7 @@
 // arriving on each other input until that input's marker comes; that is the channel's state. No
 // input is ever held back, several snapshots may run at once, and it works on cycles.
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
-import { persistWhereRecording, replayAll, SourceBarrierInjector } from '../source-trigger.ts';
+import { persistWhereRecording, replayAll, SourceBarrierInjector } from '../shared-steps.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 
 export class ChandyLamportTask implements TaskStrategy {

@@ -4,7 +4,7 @@
 // coordinator reports the checkpoint's outcome. Costs throughput by design.
 import type { CheckpointId } from '../../core/ids.ts';
 import { AlignedTask } from '../aligned/index.ts';
-import { replayAll } from '../source-trigger.ts';
+import { replayAll } from '../shared-steps.ts';
 import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 
 /** A source paused for the newest checkpoint it started, until that one completes or aborts. */

@@ -1,4 +1,4 @@
-// What every barrier-injecting strategy does at a source: on trigger n, snapshot the offset,
+// Steps the strategies share. What every barrier-injecting strategy does at a source:
 // inject barrier n on every output and acknowledge, as one atomic step. A trigger no newer than the
 // last one is stale (an RPC that arrived late) and is ignored, as Flink does.
 import type { ChannelIndex, CheckpointId } from '../core/ids.ts';
