@@ -1,6 +1,7 @@
-// Steps the strategies share. What every barrier-injecting strategy does at a source:
-// inject barrier n on every output and acknowledge, as one atomic step. A trigger no newer than the
-// last one is stale (an RPC that arrived late) and is ignored, as Flink does.
+// Steps the strategies share. At a source, on trigger n: snapshot the offset, inject barrier n on
+// every output and acknowledge, as one atomic step; a trigger no newer than the last one is stale
+// (an RPC that arrived late) and is ignored, as Flink does. Also the aligned checkpoint step,
+// resuming inputs, replaying restored channel state, and recording received records.
 import type { ChannelIndex, CheckpointId } from '../core/ids.ts';
 import { NO_EFFECTS, type Effect } from './strategy.ts';
 
