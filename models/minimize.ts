@@ -1,11 +1,35 @@
-// A scenario minimizer that works on the scenario itself, after fast-check's shrinking. fast-check
-// shrinks the generator's inputs, where removing an operator re-wires the rest of the topology and
-// re-interprets every decision after it, so it often stops early. Here each step removes one thing
-// directly (a fault, a trigger, an operator spliced out of the graph, an idle source, a subtask, a
-// record, a decision) and keeps the change only if the same property is still violated.
-import { Prng, parseScenario, type EdgeSpec, type LogicalTopology, type Scenario, type Timing } from '../src/index.ts';
+// A causality-aware scenario minimizer, run after fast-check's shrinking (and by `snapcheck shrink`).
+// fast-check shrinks the generator's inputs, where removing an operator re-wires the rest of the
+// topology and re-interprets every decision after it, so it often stops early. Here each step removes
+// one thing from the scenario itself (a fault, a checkpoint, a source with its records, an operator,
+// a subtask, a record, a decision) and keeps the change only if the same property is still violated.
+// Removing something also removes the decisions its steps consumed: a record takes its sends, their
+// delivery delays and its processing costs along, so the rest of the schedule stays where it was
+// (see decision-transfer.ts). When that schedule no longer fails, the plainest schedule and a few
+// fresh ones are tried.
+import { DEFAULT_TIMING, parseScenario, Prng, type CheckpointStrategy, type Scenario, type Timing } from '../src/index.ts';
+import { labelledRun, transferDecisions, trimZeros, type LabelledRun } from './decision-transfer.ts';
+import {
+  lowerParallelism,
+  plainerTiming,
+  simplerDecisions,
+  withoutFaults,
+  withoutIdleSources,
+  withoutOperators,
+  withoutRecords,
+  withoutSources,
+  withoutTriggers,
+  type Candidate,
+  type Pass,
+} from './minimize-passes.ts';
 
 export type StillFails = (scenario: Scenario) => boolean;
+
+export interface MinimizeOptions {
+  /** The strategy under test: lets the minimizer carry decisions over causally. Without it, lists are kept or reset. */
+  readonly strategy?: CheckpointStrategy;
+  readonly attemptsMax?: number;
+}
 
 export interface MinimizeResult {
   readonly scenario: Scenario;
@@ -13,145 +37,151 @@ export interface MinimizeResult {
   readonly accepted: number;
 }
 
-const ATTEMPTS_MAX = 4000;
-/** Schedules tried for a structurally smaller scenario whose old decisions no longer fail. */
-const RESCHEDULES = 24;
+export const ATTEMPTS_MAX = 4000;
+/** Fresh schedules tried for a smaller scenario whose carried-over schedule no longer fails. */
+const RESCHEDULES = 12;
 const DECISION_VALUE_MAX = 7;
+/** One-decision schedules: the position of the raised decision, and the values tried there. */
+const SPARSE_POSITIONS = 12;
+const SPARSE_VALUES = [1, 3];
 
-export function minimizeScenario(start: Scenario, stillFails: StillFails): MinimizeResult {
-  let current = start;
-  let attempts = 0;
-  let accepted = 0;
-  const tryCandidate = (candidate: Scenario): boolean => {
-    if (attempts >= ATTEMPTS_MAX || !parseScenario(candidate).ok) return false;
-    attempts++;
-    if (!stillFails(candidate)) return false;
-    current = candidate;
-    accepted++;
-    return true;
-  };
+const PASSES: readonly Pass[] = [
+  withoutFaults,
+  withoutTriggers,
+  withoutSources,
+  withoutOperators,
+  withoutIdleSources,
+  lowerParallelism,
+  withoutRecords,
+  simplerDecisions,
+  plainerTiming,
+];
+
+/**
+ * How big a counterexample is for a reader: its tasks (every node's subtasks), source records,
+ * checkpoints (triggers) and crashes (faults). Channels follow from the tasks and partitioners; the
+ * schedule is counted apart, as its non-plain (non-zero) decisions.
+ */
+export function counterexampleSize(s: Scenario): { readonly size: number; readonly nonPlainDecisions: number } {
+  const tasks = s.topology.nodes.reduce((n, node) => n + node.parallelism, 0);
+  const records = Object.values(s.sourceLogs).flat().reduce((n, log) => n + log.length, 0);
+  return { size: tasks + records + s.triggers.length + s.faults.length, nonPlainDecisions: s.decisions.filter((d) => d !== 0).length };
+}
+
+export function minimizeScenario(start: Scenario, stillFails: StillFails, options: MinimizeOptions = {}): MinimizeResult {
+  const state = new Minimizer(start, stillFails, options);
+  state.run();
+  return { scenario: state.current, attempts: state.attempts, accepted: state.accepted };
+}
+
+/** Each timing bound at least its default: room for delays that a smaller scenario may need. */
+function widerTiming(timing: Timing): Timing {
+  const wider = { ...timing };
+  for (const key of ['deliveryDelayTicksMax', 'processingTicksMax', 'uploadTicksMax', 'rpcDelayTicksMax'] as const) wider[key] = Math.max(timing[key], DEFAULT_TIMING[key]);
+  return wider;
+}
+
+class Minimizer {
+  current: Scenario;
+  attempts = 0;
+  accepted = 0;
+  private labelled: LabelledRun | null = null;
   // Deterministic: the minimizer's own schedule search uses a fixed-seed PRNG.
-  const prng = new Prng(0x5eed);
-  const tryStructural = (candidate: Scenario): boolean => {
-    // A structural change re-interprets the decision list: retry with the plainest schedule, then a few others.
-    if (tryCandidate(candidate) || tryCandidate({ ...candidate, decisions: [] })) return true;
-    for (let i = 0; i < RESCHEDULES; i++) {
-      const decisions = Array.from({ length: Math.max(8, candidate.decisions.length) }, () => prng.nextBelow(DECISION_VALUE_MAX + 1));
-      if (tryCandidate({ ...candidate, decisions })) return true;
-    }
-    return false;
-  };
-  for (let changed = true; changed && attempts < ATTEMPTS_MAX; ) {
-    changed = false;
-    for (const [pass, structural] of PASSES) {
-      for (const candidate of pass(current)) {
-        if (structural ? tryStructural(candidate) : tryCandidate(candidate)) {
-          changed = true;
-          break; // candidates were derived from the old scenario: regenerate
+  private readonly prng = new Prng(0x5eed);
+  private readonly attemptsMax: number;
+
+  constructor(
+    start: Scenario,
+    private readonly stillFails: StillFails,
+    private readonly options: MinimizeOptions,
+  ) {
+    this.current = start;
+    this.attemptsMax = options.attemptsMax ?? ATTEMPTS_MAX;
+  }
+
+  run(): void {
+    this.canonicalize();
+    for (let changed = true; changed && this.attempts < this.attemptsMax; ) {
+      changed = false;
+      for (const pass of PASSES) {
+        // Candidates are derived from the scenario as it was: after an accepted one, regenerate.
+        for (const candidate of pass(this.current)) {
+          if (this.tryCandidate(candidate)) {
+            changed = true;
+            break;
+          }
         }
       }
     }
+    this.canonicalize();
   }
-  return { scenario: current, attempts, accepted };
-}
 
-type Pass = (s: Scenario) => Iterable<Scenario>;
-
-function* withoutFaults(s: Scenario): Iterable<Scenario> {
-  for (let i = 0; i < s.faults.length; i++) yield { ...s, faults: s.faults.filter((_, j) => j !== i) };
-}
-
-function* withoutTriggers(s: Scenario): Iterable<Scenario> {
-  for (let i = 0; i < s.triggers.length; i++) yield { ...s, triggers: s.triggers.filter((_, j) => j !== i) };
-  for (let i = 0; i < s.triggers.length; i++) {
-    if (s.triggers[i]! > 0) yield { ...s, triggers: s.triggers.map((t, j) => (j === i ? Math.floor(t / 2) : t)) };
+  /** Replace the decisions by the ones the run actually took (in bounds), without the trailing zeros. */
+  private canonicalize(): void {
+    const labelled = this.labelledCurrent();
+    if (labelled === null) return;
+    const decisions = trimZeros(labelled.values);
+    if (decisions.length === this.current.decisions.length && decisions.every((d, i) => d === this.current.decisions[i])) return;
+    this.accept({ ...this.current, decisions }, false);
   }
-}
 
-function* withoutOperators(s: Scenario): Iterable<Scenario> {
-  for (const node of s.topology.nodes) {
-    if (node.kind === 'source' || node.kind === 'sink') continue;
-    yield { ...s, topology: spliceOut(s.topology, node.id) };
+  private tryCandidate(candidate: Candidate): boolean {
+    if (this.attempts >= this.attemptsMax || !parseScenario(candidate.scenario).ok) return false;
+    const carried = this.carriedOver(candidate);
+    if (carried !== null && this.accept(carried)) return true;
+    if (this.accept(candidate.scenario)) return true;
+    if (!candidate.reschedule) return false;
+    if (candidate.scenario.decisions.length > 0 && this.accept({ ...candidate.scenario, decisions: [] })) return true;
+    return this.reschedule(candidate.scenario);
   }
-}
 
-/** Remove a node, connecting each of its inputs straight to each of its outputs. */
-function spliceOut(topology: LogicalTopology, id: string): LogicalTopology {
-  const inputs = topology.edges.filter((e) => e.to === id);
-  const outputs = topology.edges.filter((e) => e.from === id);
-  const bypass: EdgeSpec[] = inputs.flatMap((i) => outputs.map((o): EdgeSpec => ({ ...o, from: i.from })));
-  const edges = [...topology.edges.filter((e) => e.from !== id && e.to !== id), ...bypass];
-  const unique = edges.filter((e, i) => edges.findIndex((f) => f.from === e.from && f.to === e.to && f.side === e.side) === i);
-  return { nodes: topology.nodes.filter((n) => n.id !== id), edges: unique };
-}
-
-function* withoutIdleSources(s: Scenario): Iterable<Scenario> {
-  for (const node of s.topology.nodes) {
-    if (node.kind !== 'source' || (s.sourceLogs[node.id] ?? []).some((log) => log.length > 0)) continue;
-    const { [node.id]: _removed, ...sourceLogs } = s.sourceLogs;
-    const topology = { nodes: s.topology.nodes.filter((n) => n.id !== node.id), edges: s.topology.edges.filter((e) => e.from !== node.id) };
-    yield { ...s, topology, sourceLogs };
-  }
-}
-
-function* lowerParallelism(s: Scenario): Iterable<Scenario> {
-  for (const node of s.topology.nodes) {
-    if (node.parallelism <= 1) continue;
-    const nodes = s.topology.nodes.map((n) => (n.id === node.id ? { ...n, parallelism: n.parallelism - 1 } : n));
-    // Forward edges need equal parallelism on both ends: fall back to rebalance where they no longer match.
-    const edges = s.topology.edges.map((e) => {
-      const [from, to] = [nodes.find((n) => n.id === e.from)!, nodes.find((n) => n.id === e.to)!];
-      return e.partitioner === 'forward' && from.parallelism !== to.parallelism ? { ...e, partitioner: 'rebalance' as const } : e;
-    });
-    const logs = s.sourceLogs[node.id];
-    if (!logs) {
-      yield { ...s, topology: { nodes, edges } };
-      continue;
-    }
-    const kept = logs.slice(0, -1);
-    yield { ...s, topology: { nodes, edges }, sourceLogs: { ...s.sourceLogs, [node.id]: kept } };
-    // Or keep the records of the removed subtask by moving them to the one before it.
-    const merged = kept.map((log, i) => (i === kept.length - 1 ? [...log, ...logs[logs.length - 1]!] : log));
-    yield { ...s, topology: { nodes, edges }, sourceLogs: { ...s.sourceLogs, [node.id]: merged } };
-  }
-}
-
-function* withoutRecords(s: Scenario): Iterable<Scenario> {
-  for (const [id, logs] of Object.entries(s.sourceLogs)) {
-    for (let sub = 0; sub < logs.length; sub++) {
-      const log = logs[sub]!;
-      for (let i = log.length - 1; i >= 0; i--) {
-        const shorter = logs.map((l, j) => (j === sub ? l.filter((_, k) => k !== i) : l));
-        yield { ...s, sourceLogs: { ...s.sourceLogs, [id]: shorter } };
+  /**
+   * Fresh schedules for a smaller scenario: first the plainest schedule with one decision raised
+   * (minimal counterexamples rarely need more than one non-plain choice), then random ones. A smaller
+   * structure may need more room in time than the plainest timing left, so these also run with the
+   * timing widened back to the defaults (the timing pass narrows it again afterwards).
+   */
+  private reschedule(scenario: Scenario): boolean {
+    const widened = { ...scenario, timing: widerTiming(scenario.timing) };
+    for (let at = 0; at < SPARSE_POSITIONS; at++) {
+      for (const value of SPARSE_VALUES) {
+        const decisions = [...Array.from({ length: at }, () => 0), value];
+        if (this.accept({ ...widened, decisions })) return true;
       }
     }
+    for (let i = 0; i < RESCHEDULES && this.attempts < this.attemptsMax; i++) {
+      const length = Math.max(8, scenario.decisions.length);
+      const decisions = Array.from({ length }, () => this.prng.nextBelow(DECISION_VALUE_MAX + 1));
+      if (this.accept({ ...(i % 2 === 0 ? scenario : widened), decisions })) return true;
+    }
+    return false;
+  }
+
+  /** The candidate with the current run's decisions carried over causally; null when that changes nothing. */
+  private carriedOver(candidate: Candidate): Scenario | null {
+    const strategy = this.options.strategy;
+    const labelled = this.labelledCurrent();
+    if (strategy === undefined || labelled === null) return null;
+    if (candidate.drops === undefined && candidate.forcedLabels === undefined && candidate.scenario.decisions !== this.current.decisions) return null;
+    const decisions = transferDecisions(candidate.scenario, strategy, labelled, candidate);
+    if (decisions === null) return null;
+    const same = decisions.length === candidate.scenario.decisions.length && decisions.every((d, i) => d === candidate.scenario.decisions[i]);
+    return same ? null : { ...candidate.scenario, decisions };
+  }
+
+  private accept(scenario: Scenario, counts = true): boolean {
+    if (this.attempts >= this.attemptsMax) return false;
+    this.attempts++;
+    if (!this.stillFails(scenario)) return false;
+    this.current = scenario;
+    this.labelled = null;
+    if (counts) this.accepted++;
+    return true;
+  }
+
+  private labelledCurrent(): LabelledRun | null {
+    const strategy = this.options.strategy;
+    if (strategy === undefined) return null;
+    return (this.labelled ??= labelledRun(this.current, strategy));
   }
 }
-
-function* simplerDecisions(s: Scenario): Iterable<Scenario> {
-  const d = s.decisions;
-  if (d.length > 0) yield { ...s, decisions: d.slice(0, Math.floor(d.length / 2)) };
-  for (let i = d.length - 1; i >= 0; i--) if (d[i] !== 0) yield { ...s, decisions: d.map((v, j) => (j === i ? 0 : v)) };
-  for (let i = d.length - 1; i >= 0; i--) yield { ...s, decisions: d.filter((_, j) => j !== i) };
-}
-
-// A shorter checkpoint timeout or fewer tolerated failures add aborts, not simplicity: left alone.
-const TIMING_FLOOR: Partial<Record<keyof Timing, number>> = { channelCapacity: 1, deliveryDelayTicksMax: 0, processingTicksMax: 0, uploadTicksMax: 0, rpcDelayTicksMax: 0, restartTicks: 1 };
-
-function* plainerTiming(s: Scenario): Iterable<Scenario> {
-  for (const [key, floor] of Object.entries(TIMING_FLOOR) as [keyof Timing, number][]) {
-    if ((s.timing[key] ?? floor) > floor) yield { ...s, timing: { ...s.timing, [key]: floor } };
-  }
-}
-
-/** Each pass with whether it changes the structure (and so the meaning of the decisions). */
-const PASSES: readonly (readonly [Pass, boolean])[] = [
-  [withoutFaults, false],
-  [withoutTriggers, false],
-  [withoutOperators, true],
-  [withoutIdleSources, true],
-  [lowerParallelism, true],
-  [withoutRecords, false],
-  [simplerDecisions, false],
-  [plainerTiming, false],
-];

@@ -110,7 +110,7 @@ export function runSuite(strategy: CheckpointStrategy, options: SuiteOptions): S
   const minimized =
     options.minimize === false
       ? { scenario: shrunkScenario, accepted: 0 }
-      : minimizeScenario(shrunkScenario, (candidate) => evaluate(strategy, candidate, [property], null).length > 0);
+      : minimizeScenario(shrunkScenario, (candidate) => evaluate(strategy, candidate, [property], null).length > 0, { strategy });
   const scenario = minimized.scenario;
   const finding = evaluate(strategy, scenario, [property], null)[0];
   const verdict = finding?.verdict ?? { status: 'violated' as const, property, explanation: 'the failure did not reproduce on re-evaluation (nondeterminism?)' };

@@ -37,16 +37,34 @@ export type { EngineKind, Verdict as TlaVerdict, TraceStep as TlaTraceStep, Coun
 export { describeVerdict, formatLocation } from './tla/types.ts';
 export { loadJob } from './tla/job.ts';
 export type { LoadedJob, ModelJob, JobSource } from './tla/job.ts';
-export { loadManifest, compareWithExpectation, describeExpectation, pinnedStates, DEFAULT_MANIFEST } from './tla/manifest.ts';
+export { loadManifest, compareWithExpectation, describeExpectation, pinnedStates } from './tla/manifest.ts';
 export type { ManifestEntry, Expectation, Comparison } from './tla/manifest.ts';
 export { planEngine, runJobs, defaultParallelism } from './tla/runner.ts';
 export type { EngineChoice, EnginePlan } from './tla/runner.ts';
 export { EmbeddedEngine } from './tla/embedded-client.ts';
+export { PINNED_ENGINE_VERSION } from './tla/embedded.ts';
 export { validateAlignedTrace } from './tla/trace/validate.ts';
 export type { TraceValidation, RejectedStep } from './tla/trace/validate.ts';
 export { describeTraceValidation } from './tla/trace/describe.ts';
 export { alignedTraceScenario, alignedTraceTopology, TRACE_CHECKPOINT_TIMEOUT_TICKS } from './tla/trace/scenario.ts';
 export type { AlignedTraceShape, AlignedTraceOperator } from './tla/trace/scenario.ts';
+
+// --- Counterexamples (src/trace/): bundles, hash chains, replay ---
+export { canonicalJson } from './trace/canonical.ts';
+export { hashChain, firstDifference, chainStep, CHAIN_ORIGIN } from './trace/hash-chain.ts';
+export { ReplayChoices, LabelledChoices, StreamChoices } from './trace/choices.ts';
+export type { DecisionMismatch } from './trace/choices.ts';
+export { TOOL_VERSION } from './trace/tool-version.ts';
+export { createBundle, withFields, recordedEvent, recordedHistory, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from './trace/bundle.ts';
+export type { Bundle, BundleInput, StrategyRef, SearchInfo, Expectation as BundleExpectation, RecordedHistory } from './trace/bundle.ts';
+export { parseBundle, parseBundleText } from './trace/bundle-schema.ts';
+export type { BundleCheck } from './trace/bundle-schema.ts';
+export { formatBundle } from './trace/bundle-format.ts';
+export { writeFileAtomically, writeBundleFile, readBundleFile, bundleFileName } from './trace/files.ts';
+export { replayBundle } from './trace/replay.ts';
+export type { ReplayOutcome, Divergence } from './trace/replay.ts';
+export { runAndCheck, CHECKED_PROPERTIES } from './trace/property-check.ts';
+export type { CheckedProperty, PropertyOutcome, CheckedRun } from './trace/property-check.ts';
 
 // The property suites, the guarantee matrix and the scenario generators live in models/ (they are
 // built on this surface); they are re-exported last, once everything above is initialized.

@@ -1,7 +1,7 @@
-// `snapcheck check SCENARIO.json`: run one scenario and check every property of the strategy's guarantee.
+// `snapcheck check SCENARIO.json`: run one scenario (or a bundle's) and check every property of the strategy's guarantee.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseScenario, type Scenario } from '../index.ts';
+import { BUNDLE_FORMAT, parseBundle, parseScenario, type Scenario } from '../index.ts';
 import { evaluate, PROPERTIES_BY_GUARANTEE } from '../../models/suite.ts';
 import { describeScenario, formatDiagnosis } from '../report/diagnosis.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
@@ -38,6 +38,12 @@ function readScenario(file: string): Scenario {
     json = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`${file} is not JSON: ${(error as Error).message}`);
+  }
+  // A bundle holds its scenario: `check` accepts either.
+  if ((json as { format?: unknown } | null)?.format === BUNDLE_FORMAT) {
+    const bundle = parseBundle(json);
+    if (!bundle.ok) throw new UsageError(`bundle ${file}: ${bundle.problem}`);
+    return bundle.bundle.scenario;
   }
   const parsed = parseScenario(json);
   if (!parsed.ok) throw new UsageError(`${file} is not a valid scenario: ${parsed.problem}`);

@@ -30,19 +30,20 @@ describe('snapcheck run', () => {
     expect(out).not.toContain('VIOLATED');
   });
 
-  it('fails no-align with a diagnosis, a written scenario and a reproduction command that reproduces it', async () => {
+  it('fails no-align with a diagnosis, a written bundle and reproduction commands that reproduce it', async () => {
     const dir = outDir();
     const first = await cli('run', '--strategy', 'no-align', '--runs', '200', '--seed', '3', '--no-progress', '--out', dir);
     expect(first.code).toBe(1);
     expect(first.out).toContain('VIOLATED: cut-consistency');
-    expect(first.out).toContain('Witness');
-    const command = first.out.split('\n').find((l) => l.trim().startsWith('npx snapcheck run'))!.trim();
+    expect(first.out).toMatch(/^ {2}W1 {2}#/m);
+    const command = first.out.split('\n').find((l) => l.trim().startsWith('npx snapcheck run'))!.trim().split('#')[0]!.trim();
     const again = await cli(...command.split(/\s+/).slice(2));
     expect(again.code).toBe(1);
     const scenarioLine = (out: string) => out.split('\n')[out.split('\n').findIndex((l) => l.startsWith('Minimized scenario')) + 1];
     expect(scenarioLine(again.out)).toBe(scenarioLine(first.out));
-    const file = first.out.split('\n').find((l) => l.trim().startsWith('npx snapcheck check'))!.trim().split(/\s+/)[3]!;
+    const file = first.out.split('\n').find((l) => l.trim().startsWith('npx snapcheck replay'))!.trim().split(/\s+/)[3]!;
     expect(existsSync(file)).toBe(true);
+    expect((await cli('replay', file)).code).toBe(1);
     expect((await cli('check', file)).code).toBe(1);
   });
 

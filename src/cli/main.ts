@@ -1,27 +1,40 @@
-// The `snapcheck` command. Exit codes: 0 success, 1 a property was violated, 2 bad input.
+// The `snapcheck` command. Exit codes: 0 success, 1 a property was violated, 2 bad input,
+// 3 a replay diverged from its bundle, 130 interrupted.
 import { checkCommand } from './check-command.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
+import { EXIT_INTERRUPTED, Interrupted } from './interrupt.ts';
+import { pinCommand } from './pin-command.ts';
+import { replayCommand } from './replay-command.ts';
 import { runCommand } from './run-command.ts';
+import { shrinkCommand } from './shrink-command.ts';
 import { tlaCommand } from './tla-command.ts';
 import { StrategyContractError, UnsupportedTopology } from '../index.ts';
 
 const HELP = `snapcheck: property-based verification of barrier snapshotting strategies
 
 Usage:
-  snapcheck run [--strategy NAME] [--runs N] [--seed S] [--path P] [--property a,b] [--out DIR] [--no-progress]
+  snapcheck run [--strategy NAME[,NAME...]] [--runs N] [--seed S] [--path P] [--property a,b] [--out DIR] [--no-progress]
       Run the property suites (default: every built-in strategy except the canaries). A counterexample
-      is shrunk, minimized, printed with a diagnosis and written to DIR (.snapcheck/counterexamples).
+      is shrunk, minimized, printed with a diagnosis and written as a bundle to DIR (.snapcheck/counterexamples).
       --strategy also takes a path to your own strategy module (.ts or .js).
   snapcheck run --matrix [--runs N] [--seed S]
       Check the guarantee matrix: every built-in strategy against every oracle property.
   snapcheck check SCENARIO.json [--strategy NAME]
-      Run one scenario (for instance a written counterexample) and check its properties.
+      Run one scenario (or a bundle's scenario) and check its properties.
+  snapcheck replay BUNDLE.json [--html OUT.html] [--strategy NAME|PATH]
+      Re-run a bundle with its recorded decisions and compare the History step by step: exit 1 if it
+      reproduces, 0 if it no longer fails, 3 if it diverges (naming the first differing step).
+      --html writes a self-contained space-time diagram.
+  snapcheck shrink BUNDLE.json [--out FILE | --in-place] [--attempts N]
+      Minimize a bundle further (same violated property) and write a new bundle (default BUNDLE.shrunk.json).
+  snapcheck pin BUNDLE.json [--expect violated|holds] [--name NAME] [--description TEXT] [--force]
+      Copy a bundle into properties/regressions/; the suites replay it and fail if it stops behaving as pinned.
   snapcheck tla [CONFIG ...] [--engine auto|embedded|tlc] [--timeout SECONDS] [--jobs N] [--trace] [--json FILE|-]
       Model-check the TLA+ specs in spec/ (default: every config of spec/manifest.json) with TLC when
       TLA2TOOLS_JAR names tla2tools.jar and Java runs, else with the embedded engine; exit 1 unless every
       verdict and distinct-state count matches the manifest, 2 on a missing file or a spec/config error.
 
-Exit codes: 0 every property holds, 1 a property was violated, 2 bad input.`;
+Exit codes: 0 every property holds, 1 a property was violated, 2 bad input, 3 a replay diverged, 130 interrupted.`;
 
 export async function main(argv: string[], print: (line: string) => void = (l) => console.log(l)): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,6 +44,12 @@ export async function main(argv: string[], print: (line: string) => void = (l) =
         return await runCommand(rest, print);
       case 'check':
         return await checkCommand(rest, print);
+      case 'replay':
+        return await replayCommand(rest, print);
+      case 'shrink':
+        return await shrinkCommand(rest, print);
+      case 'pin':
+        return await pinCommand(rest, print);
       case 'tla':
         return await tlaCommand(rest, print);
       case undefined:
@@ -43,6 +62,10 @@ export async function main(argv: string[], print: (line: string) => void = (l) =
         throw new UsageError(`unknown command "${command}"; try: snapcheck --help`);
     }
   } catch (error) {
+    if (error instanceof Interrupted) {
+      console.error(`snapcheck: ${error.message}; every file written so far is complete`);
+      return EXIT_INTERRUPTED;
+    }
     // Bad input, and a strategy that breaks the interface contract: one line, exit code 2.
     if (error instanceof UsageError || error instanceof StrategyContractError || error instanceof UnsupportedTopology || isArgParseError(error)) {
       console.error(`snapcheck: ${(error as Error).message.split('\n')[0]}`);

@@ -1,18 +1,27 @@
-// `snapcheck run`: the property suites of one or every built-in strategy, with a per-property table.
+// `snapcheck run`: the property suites of one or more strategies, with a per-property table. Each
+// counterexample is written as a bundle (atomically, as soon as it is found) to --out DIR.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUILT_IN_STRATEGIES, StrategyContractError, type CheckpointStrategy } from '../index.ts';
+import { BUILT_IN_STRATEGIES, bundleFileName, recordedHistory, StrategyContractError, writeBundleFile, type CheckpointStrategy, type StrategyRef } from '../index.ts';
+import { counterexampleBundle } from '../../models/counterexample-bundle.ts';
 import { PROPERTIES_BY_GUARANTEE, reproductionCommand, runSuite, type SuiteProperty, type SuiteResult } from '../../models/suite.ts';
 import { describeScenario, formatDiagnosis } from '../report/diagnosis.ts';
+import { refOf } from './bundle-io.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
-import { writeFileAtomically } from './files.ts';
+import { withSignalsHeld } from './interrupt.ts';
 import { parsePath, parsePositiveInt, parseSeed } from './options.ts';
-import { loadStrategy } from './strategy-loader.ts';
+import { loadStrategy, type LoadedStrategy } from './strategy-loader.ts';
 import { matrixCommand, MATRIX_DEFAULT_RUNS } from './matrix-command.ts';
 import { startProgress } from './progress.ts';
 
 export const DEFAULT_RUNS = 2000;
 export const COUNTEREXAMPLE_DIR = '.snapcheck/counterexamples';
+
+interface Target {
+  readonly strategy: CheckpointStrategy;
+  readonly ref: StrategyRef;
+  readonly loaded: LoadedStrategy | null;
+}
 
 export async function runCommand(argv: string[], print: (line: string) => void): Promise<number> {
   const { values } = parseArgs({
@@ -36,31 +45,54 @@ export async function runCommand(argv: string[], print: (line: string) => void):
   }
   const runs = parsePositiveInt('runs', values.runs, DEFAULT_RUNS);
   const path = parsePath(values.path);
-  const loaded = values.strategy === undefined ? null : await loadStrategy(values.strategy);
-  const strategies = loaded === null ? BUILT_IN_STRATEGIES : [loaded.strategy];
-  const properties = values.property === undefined ? undefined : parseProperties(values.property, strategies);
+  const targets = await targetsOf(values.strategy);
+  const properties = values.property === undefined ? undefined : parseProperties(values.property, targets.map((t) => t.strategy));
   const outDir = values.out ?? COUNTEREXAMPLE_DIR;
   print(`snapcheck run: seed ${seed}, ${runs} scenarios per strategy`);
   let exitCode = EXIT_OK;
-  for (const strategy of strategies) {
-    const progress = startProgress(strategy.name, runs, values['no-progress'] !== true);
-    const started = performance.now();
-    let result: SuiteResult;
-    try {
-      result = runSuite(strategy, { runs, seed, ...(path === undefined ? {} : { path }), ...(properties ? { properties } : {}), onEvaluated: (n) => progress.update(n) });
-    } catch (error) {
-      if (error instanceof StrategyContractError && loaded?.origin.kind === 'module') throw new UsageError(`strategy module ${loaded.origin.path}: ${error.message}`);
-      throw error;
-    } finally {
-      progress.stop();
-    }
-    printTable(result, performance.now() - started, print);
-    if (result.counterexample !== null) {
-      printCounterexample(result, properties, outDir, print);
-      exitCode = EXIT_VIOLATION;
-    }
+  for (const target of targets) {
+    const result = runOne(target, { runs, seed, path, properties, progress: values['no-progress'] !== true });
+    printTable(result.result, result.elapsedMs, print);
+    if (result.result.counterexample === null) continue;
+    await reportCounterexample(result.result, target, { properties, outDir, runs }, print);
+    exitCode = EXIT_VIOLATION;
   }
   return exitCode;
+}
+
+/** `--strategy a,b,...` (built-in names or module paths), or every built-in strategy except the canaries. */
+async function targetsOf(spec: string | undefined): Promise<Target[]> {
+  if (spec === undefined) return BUILT_IN_STRATEGIES.map((strategy) => ({ strategy, ref: { kind: 'built-in', name: strategy.name }, loaded: null }));
+  const targets: Target[] = [];
+  for (const one of spec.split(',').map((s) => s.trim())) {
+    if (one === '') throw new UsageError(`--strategy has an empty name in "${spec}"`);
+    const loaded = await loadStrategy(one);
+    targets.push({ strategy: loaded.strategy, ref: refOf(loaded), loaded });
+  }
+  return targets;
+}
+
+interface RunSettings {
+  readonly runs: number;
+  readonly seed: number;
+  readonly path: string | undefined;
+  readonly properties: SuiteProperty[] | undefined;
+  readonly progress: boolean;
+}
+
+function runOne(target: Target, settings: RunSettings): { result: SuiteResult; elapsedMs: number } {
+  const progress = startProgress(target.strategy.name, settings.runs, settings.progress);
+  const started = performance.now();
+  try {
+    const { runs, seed, path, properties } = settings;
+    const result = runSuite(target.strategy, { runs, seed, ...(path === undefined ? {} : { path }), ...(properties ? { properties } : {}), onEvaluated: (n) => progress.update(n) });
+    return { result, elapsedMs: performance.now() - started };
+  } catch (error) {
+    if (error instanceof StrategyContractError && target.loaded?.origin.kind === 'module') throw new UsageError(`strategy module ${target.loaded.origin.path}: ${error.message}`);
+    throw error;
+  } finally {
+    progress.stop();
+  }
 }
 
 function parseProperties(text: string, strategies: readonly CheckpointStrategy[]): SuiteProperty[] {
@@ -83,19 +115,31 @@ function printTable(result: SuiteResult, elapsedMs: number, print: (line: string
   }
 }
 
-function printCounterexample(result: SuiteResult, properties: SuiteProperty[] | undefined, outDir: string, print: (line: string) => void): void {
+interface ReportSettings {
+  readonly properties: SuiteProperty[] | undefined;
+  readonly outDir: string;
+  readonly runs: number;
+}
+
+/** Write the bundle first (so Ctrl-C while printing keeps it), then explain it. */
+async function reportCounterexample(result: SuiteResult, target: Target, settings: ReportSettings, print: (line: string) => void): Promise<void> {
   const ce = result.counterexample!;
-  const file = join(outDir, `${result.strategy}-${ce.property}-seed${result.seed}.json`);
-  writeFileAtomically(file, `${JSON.stringify(ce.scenario, null, 2)}\n`);
+  const { properties, outDir } = settings;
+  const runCommandLine = `${reproductionCommand(target.ref.kind === 'built-in' ? result.strategy : target.ref.path, ce.seed, ce.path, result.runs, properties)}${outDir === COUNTEREXAMPLE_DIR ? '' : ` --out ${outDir}`}`;
+  const bundle = counterexampleBundle(result, target.strategy, target.ref, runCommandLine.replace(/^npx /, ''), properties);
+  const file = join(outDir, bundleFileName(result.strategy, ce.property, result.seed));
+  await withSignalsHeld(() => writeBundleFile(file, bundle));
   print('');
   print(`Counterexample found after ${ce.runsToFind} run(s); ${ce.shrinks} fast-check shrink step(s), then ${ce.minimizerSteps} minimizer step(s): ${describeScenario(ce.scenario)}`);
   print('');
-  for (const line of formatDiagnosis(ce.scenario, ce.verdict.status === 'violated' ? ce.verdict : { status: 'violated', property: ce.property, explanation: 'no longer reproduces' })) print(line);
+  const violation = ce.verdict.status === 'violated' ? ce.verdict : { status: 'violated' as const, property: ce.property, explanation: 'no longer reproduces' };
+  for (const line of formatDiagnosis(ce.scenario, violation, recordedHistory(bundle.history) ?? undefined)) print(line);
   print('');
-  print(`Minimized scenario (seed ${ce.seed}, path ${ce.path}), written to ${file}:`);
+  print(`Minimized scenario (seed ${ce.seed}, path ${ce.path}), in the bundle written to ${file}:`);
   print(JSON.stringify(ce.scenario));
   print('');
   print('Reproduce with:');
-  print(`  ${reproductionCommand(result.strategy, ce.seed, ce.path, result.runs, properties)}${outDir === COUNTEREXAMPLE_DIR ? '' : ` --out ${outDir}`}`);
-  print(`  npx snapcheck check ${file}`);
+  print(`  npx snapcheck replay ${file}                 # the minimized counterexample, byte for byte`);
+  print(`  npx snapcheck replay ${file} --html ${file.replace(/\.json$/, '')}.html   # its space-time diagram`);
+  print(`  ${runCommandLine}   # fast-check's shrunk scenario`);
 }

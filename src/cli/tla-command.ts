@@ -2,16 +2,17 @@
 // and Java are available) or the embedded engine, and compare every result with the manifest.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   compareWithExpectation,
-  DEFAULT_MANIFEST,
   defaultParallelism,
   describeExpectation,
   describeVerdict,
   formatLocation,
   loadJob,
   loadManifest,
+  PINNED_ENGINE_VERSION,
   planEngine,
   runJobs,
   type Comparison,
@@ -25,6 +26,8 @@ import { writeFileAtomically } from './files.ts';
 import { parsePositiveInt } from './options.ts';
 
 export const DEFAULT_TLA_TIMEOUT_SECONDS = 600;
+/** spec/manifest.json of this checkout, wherever the command runs from. */
+const DEFAULT_MANIFEST_PATH = fileURLToPath(new URL('../../spec/manifest.json', import.meta.url));
 
 interface Selected {
   readonly job: LoadedJob;
@@ -48,7 +51,7 @@ export async function tlaCommand(argv: string[], print: (line: string) => void):
   });
   const choice = parseEngine(values.engine);
   const timeoutMs = parsePositiveInt('timeout', values.timeout, DEFAULT_TLA_TIMEOUT_SECONDS) * 1000;
-  const manifestPath = values.manifest ?? DEFAULT_MANIFEST;
+  const manifestPath = values.manifest ?? DEFAULT_MANIFEST_PATH;
   const manifest = loadManifest(manifestPath);
   if (!manifest.ok) throw new UsageError(manifest.message);
   const selected = select(positionals, manifest.entries, values.module, timeoutMs);
@@ -56,7 +59,7 @@ export async function tlaCommand(argv: string[], print: (line: string) => void):
   if (!planned.ok) throw new UsageError(planned.message);
   const plan = planned.plan;
   const jobs = parsePositiveInt('jobs', values.jobs, defaultParallelism(plan.engine));
-  print(`snapcheck tla: ${selected.length} config(s) with ${plan.engine === 'tlc' ? `TLC (${plan.tlc.jar})` : 'the embedded engine (tla-checker)'}`);
+  print(`snapcheck tla: ${selected.length} config(s) with ${plan.engine === 'tlc' ? `TLC (${plan.tlc.jar})` : `the embedded engine (tla-checker ${PINNED_ENGINE_VERSION})`}`);
   const results = await runJobs(selected.map((s) => s.job), plan, jobs);
   const comparisons = results.map((r, i) => compare(r, selected[i]!.entry));
   printTable(results, selected, comparisons, print);

@@ -61,5 +61,21 @@ export function describeEvent(event: HistoryEvent, graph: PhysicalGraph): string
       return `${at} STUCK: ${event.reason}`;
     case 'finalState':
       return `${at} final state of ${task(event.task)}`;
+    default:
+      return describeGeneric(event as HistoryEvent, at, task, channel);
   }
+}
+
+/** A kind this module has no sentence for yet (a newer simulator's): its name in words and its fields. */
+function describeGeneric(event: HistoryEvent, at: string, task: (i: number | null) => string, channel: (i: number) => string): string {
+  const fields = event as unknown as Record<string, unknown>;
+  const words = String(fields.kind).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const parts = [at];
+  if (typeof fields.task === 'number') parts.push(task(fields.task));
+  parts.push(words);
+  if (typeof fields.checkpoint === 'number') parts.push(`checkpoint ${fields.checkpoint}`);
+  const record = fields.record as { id?: unknown } | undefined;
+  if (typeof record?.id === 'string') parts.push(record.id);
+  if (typeof fields.channel === 'number') parts.push(`on ${channel(fields.channel)}`);
+  return parts.join(' ');
 }

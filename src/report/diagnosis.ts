@@ -2,16 +2,23 @@
 import type { Scenario } from '../sim/scenario.ts';
 import type { Verdict } from '../oracle/verdict.ts';
 import { expandTopology } from '../dataflow/physical.ts';
+import type { History } from '../core/history.ts';
 import { describeEvent } from './describe.ts';
+import { formatStory } from './story.ts';
 
 /** A violation as the oracle reports it, or as the suite reports determinism and exceptions. */
 export type Violation =
   | Extract<Verdict, { status: 'violated' }>
   | { readonly status: 'violated'; readonly property: string; readonly explanation: string; readonly witness?: undefined };
 
-export function formatDiagnosis(scenario: Scenario, violation: Violation): string[] {
+/**
+ * The property, the oracle's explanation, then either the step-by-step story (when the run's History
+ * is at hand: the witness marked among the steps that matter) or the bare witness list.
+ */
+export function formatDiagnosis(scenario: Scenario, violation: Violation, history?: History): string[] {
   const lines = [`VIOLATED: ${violation.property}`, '', ...wrap(violation.explanation, 100).map((l) => `  ${l}`)];
   const witness = violation.witness ?? [];
+  if (history !== undefined && history.length > 0 && witness.length > 0) return [...lines, '', ...formatStory(scenario, history, violation)];
   if (witness.length > 0) {
     const graph = expandTopology(scenario.topology);
     lines.push('', 'Witness (history index, event, why it matters):');

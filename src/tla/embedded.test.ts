@@ -1,11 +1,11 @@
 // The embedded engine behind its guards: verdicts mapped to names, counterexamples with action
 // names, and every silent failure mode turned into a located parse error or a reported error.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EmbeddedEngine } from './embedded-client.ts';
-import { runEmbedded } from './embedded.ts';
+import { installedEngineVersion, PINNED_ENGINE_VERSION, runEmbedded } from './embedded.ts';
 import { loadJob, type ModelJob } from './job.ts';
 
 const engine = new EmbeddedEngine();
@@ -95,5 +95,13 @@ describe('runEmbedded', () => {
     expect(late.verdict).toMatchObject({ kind: 'error', reason: 'timeout' });
     const after = await runEmbedded(engine, job(COUNTER, 'SPECIFICATION Spec\nCONSTANT Limit = 3\n'));
     expect(after.verdict).toEqual({ kind: 'ok' }); // a fresh worker replaces the one that was stopped
+  });
+});
+
+describe('the pinned engine', () => {
+  it('is the exact version package.json pins and the guards were verified against', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies['tla-checker']).toBe(PINNED_ENGINE_VERSION);
+    expect(installedEngineVersion()).toBe(PINNED_ENGINE_VERSION);
   });
 });

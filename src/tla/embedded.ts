@@ -2,12 +2,16 @@
 // linted for constructs it mis-handles, every definition is confirmed to have survived its parser,
 // the config is always passed explicitly, and its results are mapped to the common result shape.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { EmbeddedEngine } from './embedded-client.ts';
 import { nameActions, parseEngineTrace } from './embedded-trace.ts';
 import { checkConfigAgainstModule, lintForEmbeddedEngine, type Finding } from './lint.ts';
 import type { ModelJob } from './job.ts';
 import { scanModule } from './scan.ts';
 import { lineAndColumn, type Counterexample, type SourceLocation, type TlaResult, type Verdict } from './types.ts';
+
+/** The engine version the guards were verified against; package.json pins exactly this one. */
+export const PINNED_ENGINE_VERSION = '0.9.0';
 
 /** Distinct states beyond which the embedded engine gives up (it is slow; TLC is for bigger models). */
 export const EMBEDDED_STATES_MAX = 500_000;
@@ -24,6 +28,14 @@ interface EngineCheck {
 /** Modules whose definitions were all confirmed present, by content hash: the check costs about a second. */
 const survivedModules = new Set<string>();
 
+export function installedEngineVersion(): string | null {
+  try {
+    return (createRequire(import.meta.url)('tla-checker/package.json') as { version?: string }).version ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export async function runEmbedded(engine: EmbeddedEngine, job: ModelJob): Promise<TlaResult> {
   const started = performance.now();
   const deadline = started + job.timeoutMs;
@@ -35,7 +47,7 @@ export async function runEmbedded(engine: EmbeddedEngine, job: ModelJob): Promis
     timeMs: Math.round(performance.now() - started),
     counterexample,
   });
-  const guard = await guardModule(engine, job, deadline);
+  const guard = versionMismatch() ?? (await guardModule(engine, job, deadline));
   if (guard !== null) return finish(guard, null);
   const reply = await engine.call('check_spec_with_cfg', [job.moduleSource, job.cfgSource, '{}', job.statesMax ?? EMBEDDED_STATES_MAX, DEPTH_MAX, false, false], remaining(deadline));
   if (!reply.ok) return finish({ kind: 'error', reason: reply.reason === 'timeout' ? 'timeout' : 'engine', message: reply.message }, null);
@@ -53,7 +65,16 @@ function isViolation(verdict: Verdict): boolean {
   return verdict.kind === 'invariant-violated' || verdict.kind === 'liveness-violated' || verdict.kind === 'deadlock';
 }
 
-async function guardModule(engine: EmbeddedEngine, job: ModelJob, deadline: number): Promise<Verdict | null> {
+/** An error when the installed engine is not the one the guards were verified against. */
+export function versionMismatch(): Verdict | null {
+  const version = installedEngineVersion();
+  if (version === PINNED_ENGINE_VERSION) return null;
+  const message = `tla-checker ${version ?? '(missing)'} is installed, but the guards were verified against ${PINNED_ENGINE_VERSION}, which package.json pins: run npm ci`;
+  return { kind: 'error', reason: 'engine', message };
+}
+
+/** The static guards, then (once per module text) the check that no definition was dropped. */
+export async function guardModule(engine: EmbeddedEngine, job: ModelJob, deadline: number): Promise<Verdict | null> {
   const scan = scanModule(job.moduleSource);
   const findings: Finding[] = [...checkConfigAgainstModule(job.cfg, scan, job.moduleFile), ...lintForEmbeddedEngine(job.moduleSource, job.moduleFile, job.cfg)];
   if (findings.length > 0) return parseErrorOf(findings);

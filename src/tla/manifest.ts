@@ -44,7 +44,6 @@ export type ManifestEntry = z.infer<typeof entrySchema> & { readonly modulePath:
 
 export type ManifestLoad = { readonly ok: true; readonly entries: readonly ManifestEntry[] } | { readonly ok: false; readonly message: string };
 
-export const DEFAULT_MANIFEST = 'spec/manifest.json';
 
 export function loadManifest(path: string): ManifestLoad {
   if (!existsSync(path)) return { ok: false, message: `${path}: no such file` };

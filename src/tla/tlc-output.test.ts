@@ -74,8 +74,10 @@ describe('parseTlcOutput', () => {
 });
 
 describe('parseSanyOutput', () => {
-  it('accepts a clean parse', () => {
+  it('accepts a clean parse, warnings included (the exit code is the error level)', () => {
     expect(parseSanyOutput('Parsing file /tmp/M.tla\nSemantic processing of module M\n', 0, 'spec/M.tla', 'M')).toEqual({ ok: true });
+    const warningsOnly = "Semantic errors:\n\n*** Warnings: 1\n\nline 3, col 1 to line 3, col 5 of module M\n\nMultiply-defined symbol 'x'";
+    expect(parseSanyOutput(warningsOnly, 0, 'spec/M.tla', 'M')).toEqual({ ok: true });
   });
 
   it('locates a parse error in the module', () => {

@@ -11,8 +11,8 @@ export type SanyOutcome = { readonly ok: true } | { readonly ok: false; readonly
 
 /** SANY prints "line L, col C to line ... of module M" for semantic errors and "at line L, column C" for parse errors. */
 export function parseSanyOutput(output: string, exitCode: number | null, moduleFile: string, moduleName: string): SanyOutcome {
-  const failed = exitCode !== 0 || /\*\*\*Parse Error\*\*\*|Semantic errors:|Lexical error|Fatal errors/.test(output);
-  if (!failed) return { ok: true };
+  // With -error-codes the exit code is SANY's error level; "Semantic errors:" also heads mere warnings.
+  if (exitCode === 0) return { ok: true };
   const position = /line (\d+), col(?:umn)? (\d+)(?: to line \d+, col \d+)?(?: of module ([A-Za-z_][A-Za-z0-9_]*))?/.exec(output);
   const module = position?.[3] ?? moduleName;
   const location: SourceLocation | null = position && module === moduleName ? { file: moduleFile, line: Number(position[1]), column: Number(position[2]) } : null;

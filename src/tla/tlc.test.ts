@@ -1,9 +1,11 @@
 // The TLC runner's plumbing (arguments, working copy, verdict, JSON trace, timeout) against a fake
 // `java` that answers like SANY and TLC: this machine cannot download tla2tools.jar; the GitHub
 // workflow runs the real one.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadJob, type ModelJob } from './job.ts';
 import { planEngine } from './runner.ts';
@@ -93,5 +95,33 @@ describe('choosing the engine', () => {
     expect(planEngine('tlc', {})).toEqual({ ok: false, message: '--engine tlc needs tla2tools.jar and Java: TLA2TOOLS_JAR is not set' });
     expect(planEngine('tlc', { TLA2TOOLS_JAR: '/nowhere/tla2tools.jar' })).toMatchObject({ ok: false });
     expect(tlcFromEnvironment({ TLA2TOOLS_JAR: options.jar, JAVA: '/nowhere/java' })).toBeNull();
+  });
+});
+
+describe('spec/tlc.sh, the plain shell wrapper', () => {
+  const script = fileURLToPath(new URL('../../spec/tlc.sh', import.meta.url));
+  /** A `java` whose TLC exits with the status a config's name asks for. */
+  const fakeJava = (dir: string): string => {
+    const java = join(dir, 'java.sh');
+    writeFileSync(java, '#!/bin/sh\ncase "$*" in *tla2sany*) exit 0;; *NoChannelState*) exit 12;; *NeverForward*) exit 13;; *) exit 0;; esac\n');
+    chmodSync(java, 0o755);
+    writeFileSync(join(dir, 'tla2tools.jar'), '');
+    return java;
+  };
+  const wrapper = (args: string[], dir: string) =>
+    spawnSync('sh', [script, ...args], { env: { ...process.env, TLA2TOOLS_JAR: join(dir, 'tla2tools.jar'), JAVA: fakeJava(dir) }, encoding: 'utf8' });
+
+  it('runs SANY then TLC per config and compares TLC exit status with the manifest verdict', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snapcheck-tlcsh-'));
+    const ok = wrapper(['ChandyLamportNoChannelState', 'ChandyLamportNeverForward', 'ChandyLamportMC'], dir);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('== ChandyLamportNoChannelState: TLC exit status 12, as expected (invariant-violated)');
+    expect(ok.stdout).toContain('== ChandyLamportNeverForward: TLC exit status 13, as expected (liveness-violated)');
+    const wrong = wrapper(['AlignedNeverUnblock'], dir);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('== AlignedNeverUnblock: TLC exit status 0, expected 11 (deadlock)');
+    const unknown = wrapper(['Nope'], dir);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown config "Nope"/);
   });
 });

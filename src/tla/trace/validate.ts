@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import type { History, HistoryEvent } from '../../core/history.ts';
 import { expandTopology } from '../../dataflow/physical.ts';
 import type { Scenario } from '../../sim/scenario.ts';
+import { parseCfg } from '../cfg.ts';
 import type { EmbeddedEngine } from '../embedded-client.ts';
+import { guardModule, versionMismatch } from '../embedded.ts';
+import { describeVerdict, formatLocation } from '../types.ts';
 import { applyEvent, cloneState, initialAlignedState, MappingError, specNames, toEngineJson, type AlignedSpecState, type SpecNames } from './aligned-mapping.ts';
 import { specSteps, type SpecStep } from './steps.ts';
 
@@ -59,6 +62,8 @@ export async function validateAlignedTrace(engine: EmbeddedEngine, scenario: Sce
   if (!mapped.ok) return { status: 'inapplicable', reason: mapped.reason };
   const constants = constantsFor(scenario, history);
   if (!constants.ok) return { status: 'inapplicable', reason: constants.reason };
+  const guard = await guardSpec(engine, constants.cfg);
+  if (guard !== null) return { status: 'error', message: guard };
   const stepping = specSteps(history, mapped.names);
   if (!stepping.ok) return rejected(constants.cfg, { index: stepping.index, event: history[stepping.index]!, action: null, reason: stepping.reason, differences: [] });
   const spec = alignedSpec();
@@ -76,6 +81,27 @@ export async function validateAlignedTrace(engine: EmbeddedEngine, scenario: Sce
     state = outcome.next;
   }
   return { status: 'accepted', steps: stepping.steps.length, constants: constants.cfg.split('\n')[1]! };
+}
+
+/** The same guards as model checking: a spec the engine would mis-read must not validate anything. */
+async function guardSpec(engine: EmbeddedEngine, cfgSource: string): Promise<string | null> {
+  const cfg = parseCfg(cfgSource, '(trace validation constants)');
+  if (!cfg.ok) return cfg.message;
+  const job = {
+    name: 'AlignedTrace',
+    moduleFile: 'spec/Aligned.tla',
+    cfgFile: cfg.cfg.file,
+    modulePath: ALIGNED_SPEC_URL.pathname,
+    cfgPath: '',
+    moduleSource: alignedSpec(),
+    cfgSource,
+    cfg: cfg.cfg,
+    timeoutMs: CALL_TIMEOUT_MS,
+  };
+  const verdict = versionMismatch() ?? (await guardModule(engine, job, performance.now() + CALL_TIMEOUT_MS));
+  if (verdict === null) return null;
+  const where = verdict.kind === 'parse-error' && verdict.location ? `${formatLocation(verdict.location)}: ` : '';
+  return `spec/Aligned.tla fails the embedded engine's guards: ${where}${describeVerdict(verdict)}${'message' in verdict ? ` (${verdict.message})` : ''}`;
 }
 
 function rejected(cfg: string, step: RejectedStep): TraceValidation {
