@@ -12,7 +12,8 @@ export function startProgress(label: string, runs: number, enabled: boolean): Pr
     {
       format: `${label.padEnd(16)} [{bar}] {value}/{total} scenarios {phase}`,
       stream: process.stderr,
-      hideCursor: true,
+      // Hiding the cursor would leave it hidden after a Ctrl-C in some terminals.
+      hideCursor: false,
       noTTYOutput: !process.stderr.isTTY,
       notTTYSchedule: 5000,
       clearOnComplete: process.stderr.isTTY,
