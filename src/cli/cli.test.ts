@@ -4,20 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { cli } from './test-cli.ts';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const originalError = console.error;
-  console.error = (line: string) => errors.push(line);
-  try {
-    const code = await main(argv, (line) => lines.push(line));
-    return { code, out: lines.join('\n'), err: errors.join('\n') };
-  } finally {
-    console.error = originalError;
-  }
-}
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'snapcheck-cli-'));
 

@@ -5,22 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { cli } from './test-cli.ts';
 
 const SPEC = fileURLToPath(new URL('../../spec/', import.meta.url));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  const originalError = console.error;
-  console.error = (line: string) => errors.push(line);
-  try {
-    const code = await main(argv, (line) => lines.push(line));
-    return { code, out: lines.join('\n'), err: errors.join('\n') };
-  } finally {
-    console.error = originalError;
-  }
-}
 
 /** A scratch spec directory with ChandyLamport (fast to check) and a manifest of the given entries. */
 function scratch(entries: object[], extra: (dir: string) => void = () => {}): string {

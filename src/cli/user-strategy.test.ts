@@ -4,19 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { cli } from './test-cli.ts';
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const originalError = console.error;
-  console.error = (line: string) => err.push(line);
-  try {
-    return { code: await main(argv, (line) => out.push(line)), out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    console.error = originalError;
-  }
-}
 
 function moduleFile(name: string, source: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'snapcheck-user-')), name);

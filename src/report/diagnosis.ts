@@ -4,6 +4,7 @@ import type { Verdict } from '../oracle/verdict.ts';
 import { expandTopology } from '../dataflow/physical.ts';
 import type { History } from '../core/history.ts';
 import { describeEvent } from './describe.ts';
+import { wrap } from './story.ts';
 import { formatStory } from './story.ts';
 
 /** A violation as the oracle reports it, or as the suite reports determinism and exceptions. */
@@ -39,15 +40,3 @@ export function describeScenario(scenario: Scenario): string {
   return `${sources} source(s), operators [${ops}], ${tasks} task(s), ${records} record(s), ${scenario.triggers.length} trigger(s), ${scenario.faults.length} fault(s)`;
 }
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line.length > 0 && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line.length > 0 ? `${line} ${word}` : word;
-  }
-  if (line.length > 0) lines.push(line);
-  return lines;
-}
