@@ -13,7 +13,12 @@ export interface PositionedRecord {
   readonly position: number;
 }
 
-export class Barrier {
+/** What travels on a channel besides records. A field, not instanceof: the hot loop checks it per message. */
+export abstract class ControlMessage {
+  readonly control = true;
+}
+
+export class Barrier extends ControlMessage {
   constructor(
     readonly checkpoint: CheckpointId,
     /** When the coordinator triggered the checkpoint: alignment timeouts count from here. */
@@ -22,12 +27,16 @@ export class Barrier {
     readonly priority: boolean,
     /** Priority barriers only: the overtaken records that had already reached the receiver (its input buffer). */
     readonly overtakenInput: readonly PositionedRecord[] = [],
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /** Tells downstream tasks that a checkpoint was declined upstream (Flink's CancelCheckpointMarker). */
-export class CancellationMarker {
-  constructor(readonly checkpoint: CheckpointId) {}
+export class CancellationMarker extends ControlMessage {
+  constructor(readonly checkpoint: CheckpointId) {
+    super();
+  }
 }
 
 export type ChannelMessage = DataRecord | Barrier | CancellationMarker;
@@ -41,5 +50,5 @@ export function isCancellation(message: ChannelMessage): message is Cancellation
 }
 
 export function isRecord(message: ChannelMessage): message is DataRecord {
-  return !(message instanceof Barrier) && !(message instanceof CancellationMarker);
+  return (message as Partial<ControlMessage>).control !== true;
 }

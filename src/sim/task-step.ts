@@ -101,23 +101,11 @@ export function consume(world: World, task: TaskRuntime, channelIndex: number): 
   const ch = world.channels[channelIndex]!;
   const wasFull = ch.records >= ch.capacity;
   const message = ch.dequeue();
+  if (!isRecord(message)) {
+    consumeControl(world, task, channelIndex, message);
+    return false;
+  }
   const taskIndex = task.physical.index;
-  if (message instanceof Barrier) {
-    world.recorder?.barrier(false, message.priority, world.tick, taskIndex, channelIndex, message.checkpoint);
-    task.lastBarrier.set(channelIndex, message);
-    if (!message.priority) {
-      ch.blocked = true; // an aligned barrier pauses its channel until the strategy resumes it
-      world.recorder?.blocking(true, world.tick, taskIndex, channelIndex);
-    }
-    const { checkpoint, triggeredAt, priority } = message;
-    applyEffects(world, task, task.strategy.handle({ kind: 'barrierReceived', channel: channelIndex, checkpoint, triggeredAt, priority }));
-    return false;
-  }
-  if (message instanceof CancellationMarker) {
-    world.record({ kind: 'cancellationReceived', tick: world.tick, task: taskIndex, channel: channelIndex, checkpoint: message.checkpoint });
-    applyEffects(world, task, task.strategy.handle({ kind: 'cancellationReceived', channel: channelIndex, checkpoint: message.checkpoint }));
-    return false;
-  }
   // Record the dequeue before the sender refills the freed slot, so the History shows them in causal order.
   world.recorder?.processed(world.tick, taskIndex, channelIndex, message);
   if (wasFull) flushPending(world, world.tasks[ch.from]!);
@@ -132,6 +120,23 @@ export function consume(world: World, task: TaskRuntime, channelIndex: number): 
   for (let i = 0; i < derived.length; i++) emitRecord(world, task, derived[i]!);
   while (derived.length > 0) derived.pop();
   return true;
+}
+
+function consumeControl(world: World, task: TaskRuntime, channelIndex: number, message: ChannelMessage): void {
+  const taskIndex = task.physical.index;
+  if (message instanceof Barrier) {
+    world.recorder?.barrier(false, message.priority, world.tick, taskIndex, channelIndex, message.checkpoint);
+    task.lastBarrier.set(channelIndex, message);
+    if (!message.priority) {
+      world.channels[channelIndex]!.blocked = true; // an aligned barrier pauses its channel until the strategy resumes it
+      world.recorder?.blocking(true, world.tick, taskIndex, channelIndex);
+    }
+    const { checkpoint, triggeredAt, priority } = message;
+    applyEffects(world, task, task.strategy.handle({ kind: 'barrierReceived', channel: channelIndex, checkpoint, triggeredAt, priority }));
+  } else if (message instanceof CancellationMarker) {
+    world.record({ kind: 'cancellationReceived', tick: world.tick, task: taskIndex, channel: channelIndex, checkpoint: message.checkpoint });
+    applyEffects(world, task, task.strategy.handle({ kind: 'cancellationReceived', channel: channelIndex, checkpoint: message.checkpoint }));
+  }
 }
 
 function emitRecord(world: World, task: TaskRuntime, record: DataRecord): void {
