@@ -66,6 +66,33 @@ export type { ReplayOutcome, Divergence } from './trace/replay.ts';
 export { runAndCheck, CHECKED_PROPERTIES } from './trace/property-check.ts';
 export type { CheckedProperty, PropertyOutcome, CheckedRun } from './trace/property-check.ts';
 
+// --- Mutation testing (src/mutate/): mutants of strategy sources, judged by the suites ---
+export { runMutation, DEFAULT_KILL_SETTINGS } from './mutate/run.ts';
+export type { MutateOptions, MutationRun, JudgedTarget } from './mutate/run.ts';
+export { formatReport as formatMutationReport } from './mutate/report-text.ts';
+export { renderHtmlReport as renderMutationHtml } from './mutate/report-html.ts';
+export { OPERATORS as MUTATION_OPERATORS } from './mutate/types.ts';
+export type { Mutant, MutantResult, MutantOutcome, MutationReport, MutationTarget, Score as MutationScore, OperatorName } from './mutate/types.ts';
+
+// --- Comparing strategies (src/compare/): the same seeded workloads through every strategy, measured ---
+export { compareStrategies, ORACLE_PROPERTIES } from './compare/compare.ts';
+export type { Comparison as StrategyComparison, CompareOptions, Cell as ComparisonCell, RunRecord, ViolationNote } from './compare/compare.ts';
+export { measure } from './compare/measure.ts';
+export type { RunMeasurement, CheckpointMetrics, RunTotals } from './compare/measure.ts';
+export { CHECKPOINT_METRICS, RUN_METRICS, METRIC_INFO } from './compare/metrics.ts';
+export type { MetricName, CheckpointMetricName, RunMetricName, MetricInfo } from './compare/metrics.ts';
+export { distributionOf, percentile } from './compare/stats.ts';
+export type { Distribution } from './compare/stats.ts';
+export { buildScenario } from './compare/workload.ts';
+export type { Workload, SourceSpec, CheckpointSchedule, RandomCrashes, Sweep } from './compare/workload.ts';
+export { PRESETS, presetsNamed, presetNames, BACKPRESSURE_LEVELS } from './compare/presets.ts';
+export { parseWorkload, readWorkloadFile, WORKLOAD_FORMAT, WORKLOAD_FORMAT_VERSION } from './compare/workload-file.ts';
+export { checkClaims, CLAIMS } from './compare/claims.ts';
+export type { ClaimResult } from './compare/claims.ts';
+export { comparisonJson, comparisonCsv } from './compare/export.ts';
+export { comparisonHtml } from './compare/html.ts';
+export { formatComparison } from './compare/table.ts';
+
 // The property suites, the guarantee matrix and the scenario generators live in models/ (they are
 // built on this surface); they are re-exported last, once everything above is initialized.
 export { runSuite, evaluate, reproductionCommand, PROPERTIES_BY_GUARANTEE } from '../models/suite.ts';

@@ -1,8 +1,10 @@
 // The `snapcheck` command. Exit codes: 0 success, 1 a property was violated, 2 bad input,
 // 3 a replay diverged from its bundle, 130 interrupted.
 import { checkCommand } from './check-command.ts';
+import { compareCommand } from './compare-command.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
 import { EXIT_INTERRUPTED, Interrupted } from './interrupt.ts';
+import { mutateCommand } from './mutate-command.ts';
 import { pinCommand } from './pin-command.ts';
 import { replayCommand } from './replay-command.ts';
 import { runCommand } from './run-command.ts';
@@ -29,10 +31,21 @@ Usage:
       Minimize a bundle further (same violated property) and write a new bundle (default BUNDLE.shrunk.json).
   snapcheck pin BUNDLE.json [--expect violated|holds] [--name NAME] [--description TEXT] [--force]
       Copy a bundle into properties/regressions/; the suites replay it and fail if it stops behaving as pinned.
+  snapcheck compare [--strategies NAME|PATH,...] [--workload NAME|FILE,...] [--seeds N] [--json FILE] [--csv FILE] [--html FILE] [--no-progress]
+      Run the same seeded workloads through every strategy (default: every built-in strategy, every
+      preset, seeds 1..20) and compare checkpoint duration, alignment, size, persisted data, throughput,
+      recovery and duplicates; prints a table per workload and writes JSON, CSV or an HTML report.
+      Presets: steady, backpressure (levels backpressure@1..4), skew, wide-shuffle, deep-pipeline,
+      cyclic, crash-heavy; or a workload file (see README). Exit 1 if a run violates its guarantee.
   snapcheck tla [CONFIG ...] [--engine auto|embedded|tlc] [--timeout SECONDS] [--jobs N] [--trace] [--json FILE|-]
       Model-check the TLA+ specs in spec/ (default: every config of spec/manifest.json) with TLC when
       TLA2TOOLS_JAR names tla2tools.jar and Java runs, else with the embedded engine; exit 1 unless every
       verdict and distinct-state count matches the manifest, 2 on a missing file or a spec/config error.
+  snapcheck mutate [--strategy NAME|PATH[,...]] [--since GIT_REF] [--runs N] [--seed S] [--budget-ms MS] [--workers N]
+                  [--json FILE] [--html FILE] [--min-score PERCENT] [--no-progress]
+      Mutation testing: mutate the strategies' sources (default: every built-in strategy) and count the mutants
+      their property suites kill. Prints the score per strategy and per operator and every survivor; exit 1 when
+      the score is below --min-score, 2 when a strategy path does not exist or does not parse.
 
 Exit codes: 0 every property holds, 1 a property was violated, 2 bad input, 3 a replay diverged, 130 interrupted.`;
 
@@ -52,6 +65,10 @@ export async function main(argv: string[], print: (line: string) => void = (l) =
         return await pinCommand(rest, print);
       case 'tla':
         return await tlaCommand(rest, print);
+      case 'mutate':
+        return await mutateCommand(rest, print);
+      case 'compare':
+        return await compareCommand(rest, print);
       case undefined:
       case 'help':
       case '--help':

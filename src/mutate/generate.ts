@@ -1,0 +1,92 @@
+// Mutants of a set of files: ts-morph parses them (with the project's compiler options, so the
+// operators can ask for types), the operators propose edits, and each distinct mutated text
+// becomes one mutant. A line marked `// mutation-equivalent: <reason>` turns its mutants into
+// reported equivalents; `// mutation-equivalent(<operator>): <reason>` only that operator's.
+import { relative } from 'node:path';
+import { Project, type SourceFile } from 'ts-morph';
+import { proposeMutations, type Proposal } from './operators.ts';
+import type { Mutant } from './types.ts';
+
+export interface GenerateOptions {
+  /** Paths are reported relative to this directory. */
+  readonly root: string;
+  /** Per absolute path, the 1-based lines to mutate (`--since`); absent: every line. */
+  readonly onlyLines?: ReadonlyMap<string, ReadonlySet<number>>;
+}
+
+export function createProject(tsconfig: string | undefined): Project {
+  return tsconfig === undefined ? new Project({ compilerOptions: { strict: true, allowImportingTsExtensions: true, noEmit: true } }) : new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true });
+}
+
+export function generateMutants(project: Project, files: readonly string[], options: GenerateOptions): Mutant[] {
+  return files.flatMap((path) => {
+    const lines = options.onlyLines?.get(path);
+    if (options.onlyLines !== undefined && lines === undefined) return []; // unchanged file
+    const file = project.getSourceFile(path) ?? project.addSourceFileAtPath(path);
+    return mutantsOfFile(file, relative(options.root, path), lines);
+  });
+}
+
+function mutantsOfFile(file: SourceFile, reportedPath: string, onlyLines: ReadonlySet<number> | undefined): Mutant[] {
+  const text = file.getFullText();
+  const seen = new Set<string>([text]);
+  const counters = new Map<string, number>();
+  const mutants: Mutant[] = [];
+  for (const proposal of proposeMutations(file)) {
+    const mutated = applyEdit(text, proposal.edit);
+    if (seen.has(mutated)) continue; // two operators, one mutant: keep the first
+    seen.add(mutated);
+    const { line, column } = file.getLineAndColumnAtPos(proposal.edit.start);
+    const endLine = file.getLineAndColumnAtPos(Math.max(proposal.edit.start, proposal.edit.end - 1)).line;
+    if (onlyLines !== undefined && !overlaps(onlyLines, line, endLine)) continue;
+    const key = `${reportedPath}:${line}:${proposal.operator}`;
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
+    mutants.push(describeMutant(proposal, { id: `${key}:${n}`, file: reportedPath, line, column }, text, mutated));
+  }
+  return mutants;
+}
+
+function overlaps(lines: ReadonlySet<number>, first: number, last: number): boolean {
+  for (let line = first; line <= last; line++) if (lines.has(line)) return true;
+  return false;
+}
+
+export function applyEdit(text: string, edit: Mutant['edit']): string {
+  return text.slice(0, edit.start) + edit.replacement + text.slice(edit.end);
+}
+
+interface Place {
+  readonly id: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+function describeMutant(proposal: Proposal, place: Place, text: string, mutated: string): Mutant {
+  const lineStart = text.lastIndexOf('\n', proposal.edit.start - 1) + 1;
+  const lineEndBefore = endOfLine(text, proposal.edit.end);
+  const lineEndAfter = endOfLine(mutated, proposal.edit.start + proposal.edit.replacement.length);
+  const before = text.slice(lineStart, lineEndBefore);
+  const after = mutated.slice(lineStart, lineEndAfter);
+  const reason = equivalenceReason(before, proposal.operator);
+  return { ...place, operator: proposal.operator, description: proposal.description, edit: proposal.edit, before, after, ...(reason === null ? {} : { equivalentReason: reason }) };
+}
+
+function endOfLine(text: string, position: number): number {
+  const end = text.indexOf('\n', position);
+  return end === -1 ? text.length : end;
+}
+
+const MARKER = /\/\/\s*mutation-equivalent(?:\(([a-z-]+(?:\s*,\s*[a-z-]+)*)\))?:\s*(\S.*)$/;
+
+/** The reason a marked line gives, if it covers this operator. A marker without a reason covers nothing. */
+export function equivalenceReason(lines: string, operator: string): string | null {
+  for (const line of lines.split('\n')) {
+    const match = MARKER.exec(line);
+    if (!match) continue;
+    const operators = match[1]?.split(',').map((o) => o.trim());
+    if (operators === undefined || operators.includes(operator)) return match[2]!.trim();
+  }
+  return null;
+}

@@ -1,0 +1,52 @@
+// The small parts of mutation testing: changed lines from a diff, equivalence markers, scores,
+// and the operators on a snippet in this codebase's style.
+import { describe, expect, it } from 'vitest';
+import { createProject, generateMutants } from './generate.ts';
+import { equivalenceReason } from './generate.ts';
+import { scoreOf } from './score.ts';
+import { diffLines } from './since.ts';
+
+describe('diffLines', () => {
+  it('reads new-side ranges of a zero-context diff, and marks the gap of a deletion', () => {
+    const diff = '@@ -3,0 +4,2 @@\n+a\n+b\n@@ -10 +12 @@\n-x\n+y\n@@ -20,2 +21,0 @@\n-c\n-d\n';
+    expect([...diffLines(diff)].sort((a, b) => a - b)).toEqual([4, 5, 12, 21, 22]);
+  });
+});
+
+describe('equivalence markers', () => {
+  it('needs a reason, and may name the operators it covers', () => {
+    expect(equivalenceReason('x < y; // mutation-equivalent: y is never 0 here', 'shift-boundary')).toBe('y is never 0 here');
+    expect(equivalenceReason('x < y; // mutation-equivalent(off-by-one): ids are dense', 'shift-boundary')).toBeNull();
+    expect(equivalenceReason('x < y; // mutation-equivalent(off-by-one, shift-boundary): ids are dense', 'shift-boundary')).toBe('ids are dense');
+    expect(equivalenceReason('x < y; // mutation-equivalent:', 'shift-boundary')).toBeNull();
+  });
+});
+
+describe('scores', () => {
+  it('count timed-out as detected and leave out what did not compile or is equivalent', () => {
+    const score = scoreOf(['killed', 'killed', 'timed-out', 'survived', 'did-not-compile', 'equivalent']);
+    expect(score).toMatchObject({ total: 6, killed: 2, timedOut: 1, survived: 1, didNotCompile: 1, equivalent: 1, percent: 75 });
+    expect(scoreOf([]).percent).toBeNull();
+  });
+});
+
+describe('operators', () => {
+  it('mutate effect literals, boundaries, guarantees and flags, each distinct text once', () => {
+    const project = createProject(undefined);
+    const file = project.createSourceFile(
+      '/virtual/s.ts',
+      `type Effect = { kind: 'unblock'; channel: number } | { kind: 'snapshot'; checkpoint: number };
+export function step(channel: number, arrived: number, inputs: number): Effect[] {
+  if (arrived < inputs) return [];
+  return [{ kind: 'snapshot', checkpoint: 1 }, { kind: 'unblock', channel }];
+}
+export const s = { guarantee: 'at-least-once', supportsCycles: false };
+`,
+    );
+    const mutants = generateMutants(project, [file.getFilePath()], { root: '/virtual' });
+    const operators = new Set(mutants.map((m) => m.operator));
+    for (const op of ['remove-effect', 'swap-adjacent', 'negate-condition', 'shift-boundary', 'off-by-one', 'empty-collection', 'return-early', 'flip-boolean', 'relabel-guarantee']) expect(operators).toContain(op);
+    expect(mutants.find((m) => m.description === 'remove effect unblock')?.after).toBe("  return [{ kind: 'snapshot', checkpoint: 1 }];");
+    expect(new Set(mutants.map((m) => m.id)).size).toBe(mutants.length);
+  });
+});
