@@ -5,6 +5,10 @@ import { assert } from './assert.ts';
 
 export const UINT32_RANGE = 0x1_0000_0000;
 
+const SMALL_BOUNDS = 64;
+/** Rejection limit for each small bound: the largest multiple of the bound not above 2^32. */
+const SMALL_LIMITS = Array.from({ length: SMALL_BOUNDS }, (_, bound) => (bound === 0 ? 0 : UINT32_RANGE - (UINT32_RANGE % bound)));
+
 function splitmix32(state: number): [number, number] {
   const next = (state + 0x9e3779b9) >>> 0;
   let z = next;
@@ -52,7 +56,8 @@ export class Prng {
   /** Uniform integer in [0, bound), without modulo bias (rejection sampling). */
   nextBelow(bound: number): number {
     if (!(bound > 0 && bound <= UINT32_RANGE && bound === Math.floor(bound))) assert(false, `bound out of range: ${bound}`);
-    const limit = UINT32_RANGE - (UINT32_RANGE % bound);
+    // Small bounds recur on every delivery: their rejection limits are computed once.
+    const limit = bound < SMALL_BOUNDS ? SMALL_LIMITS[bound]! : UINT32_RANGE - (UINT32_RANGE % bound);
     for (;;) {
       const x = this.nextUint32();
       if (x < limit) return x % bound;

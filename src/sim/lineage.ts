@@ -88,13 +88,20 @@ export class RecordTable implements RecordFactory {
     return new SimRecord(uid, key, value, this);
   }
 
+  private lastSuffix = '';
+  private lastSuffixIndex = -1;
+
   private intern(suffix: string): number {
+    // Consecutive records mostly come from the same operator: skip the map lookup for a repeat.
+    if (suffix === this.lastSuffix && this.lastSuffixIndex >= 0) return this.lastSuffixIndex;
     let index = this.suffixIndex.get(suffix);
     if (index === undefined) {
       index = this.suffixes.length;
       this.suffixes.push(suffix);
       this.suffixIndex.set(suffix, index);
     }
+    this.lastSuffix = suffix;
+    this.lastSuffixIndex = index;
     return index;
   }
 

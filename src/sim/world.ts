@@ -79,9 +79,11 @@ export class World {
 
   /** Make sure `task` steps at `at` (or earlier). Duplicate wakes are harmless; missing ones are deadlocks. */
   wake(task: TaskRuntime, at: Tick): void {
-    if (!this.timed || at >= task.wakeAt) return;
-    task.wakeAt = at;
-    this.schedule('wake', at, task.physical.index);
+    // A busy task can do nothing before its step ends: waking it earlier would be an empty step.
+    const when = at > task.busyUntil ? at : task.busyUntil;
+    if (!this.timed || when >= task.wakeAt) return;
+    task.wakeAt = when;
+    this.schedule('wake', when, task.physical.index);
   }
 
   /** One-way message delay between the coordinator and a task. */
