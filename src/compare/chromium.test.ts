@@ -3,45 +3,33 @@
 // request, have its charts (lines along the backpressure sweep, bars across workloads) with axes,
 // legends and tooltips, its claims and tables, and render. The screenshot goes to
 // SNAPCHECK_SCREENSHOT_DIR (default: a fresh temporary directory).
-import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage } from '../report/headless-chromium.ts';
 import { BUILT_IN_STRATEGIES } from '../strategies/registry.ts';
 import { checkClaims } from './claims.ts';
 import { compareStrategies } from './compare.ts';
 import { comparisonHtml } from './html.ts';
 import { PRESETS } from './presets.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // Every preset, as `snapcheck compare --html` writes by default (with fewer seeds).
 const WORKLOADS = PRESETS;
 
 let browser: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 const outDir = process.env.SNAPCHECK_SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'snapcheck-compare-'));
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
   mkdirSync(outDir, { recursive: true });
   const comparison = compareStrategies({ strategies: BUILT_IN_STRATEGIES, workloads: WORKLOADS, seedCount: 2 });
   const file = join(outDir, 'comparison.html');
   writeFileSync(file, comparisonHtml(comparison, checkClaims(comparison)));
-  // A persistent context is how playwright takes a fresh --user-data-dir of our choosing.
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'snapcheck-chromium-')), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1400, height: 900 } });
-  page = await browser.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('request', (request) => {
-    if (!request.url().startsWith('file:')) errors.push(`network request to ${request.url()}`);
-  });
-  await page.goto(pathToFileURL(file).href);
+  browser = await launchChromium();
+  ({ page, errors } = await openPage(browser, file));
 }, 90_000);
 
 afterAll(async () => {
