@@ -8,7 +8,6 @@ import type { World } from './world.ts';
 
 interface PendingCheckpoint {
   readonly acked: Set<TaskIndex>;
-  readonly triggeredAt: Tick;
 }
 
 /** Abort reasons that count toward the tolerable-failed-checkpoints limit (as in Flink's CheckpointFailureManager). */
@@ -40,7 +39,7 @@ export class Coordinator {
     const world = this.world;
     if (world.down) return null;
     const id = ++this.lastId;
-    this.pending.set(id, { acked: new Set(), triggeredAt: world.tick });
+    this.pending.set(id, { acked: new Set() });
     this.triggerTicks.set(id, world.tick);
     world.record({ kind: 'triggered', tick: world.tick, checkpoint: id });
     world.schedule('checkpointExpired', world.tick + world.scenario.timing.checkpointTimeoutTicks, -1, id);
