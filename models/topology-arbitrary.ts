@@ -94,7 +94,11 @@ export function buildTopology(recipe: TopologyRecipe): LogicalTopology {
     addLoop(nodes, edges, loop, `loop${i}`, head, body);
   });
   const sink: NodeSpec = { id: 'sink', kind: 'sink', parallelism: recipe.sinkParallelism };
-  for (const node of nodes.filter((n) => !edges.some((e) => e.from === n.id))) {
+  // Every node whose records go nowhere feeds the sink; so does a loop head that only feeds its body
+  // (else the sink could be left with no input, and records would never leave the iteration).
+  const bodies = new Set(nodes.map(bodyOf));
+  const exits = nodes.filter((n) => !bodies.has(n.id) && !edges.some((e) => e.from === n.id && e.to !== bodyOf(n)));
+  for (const node of exits) {
     edges.push({ from: node.id, to: sink.id, partitioner: partitionerFor(recipe.sinkPartitioner + 6, node, sink) });
   }
   nodes.push(sink);
@@ -137,6 +141,11 @@ function addLoop(nodes: NodeSpec[], edges: EdgeSpec[], loop: LoopRecipe, id: str
   // The body feeds only the head: records leave the iteration through the head's other outputs.
   edges.push({ from: body.id, to: head.id, partitioner: loopPartitioner(loop.partitioners[0], body, head), backEdge: true });
   nodes.push(head, body);
+}
+
+/** The id of the loop body a loop head feeds (loop heads are named `<loop>head`, bodies `<loop>body`). */
+function bodyOf(node: NodeSpec): string | undefined {
+  return node.id.startsWith('loop') && node.id.endsWith('head') ? `${node.id.slice(0, -'head'.length)}body` : undefined;
 }
 
 function loopPartitioner(pick: number, from: NodeSpec, to: NodeSpec): Partitioner {
