@@ -10,6 +10,7 @@ export const RECORDS_PER_SOURCE_MAX = 12;
 export const TRIGGER_TICK_MAX = 40;
 export const FAULT_WINDOW_TICKS = 80;
 export const LIVENESS_TICKS_MAX = 3000;
+export const BURST_GAP_TICKS_MAX = 4;
 
 export interface ScenarioShape {
   readonly recordsPerSourceMax: number;
@@ -18,7 +19,7 @@ export interface ScenarioShape {
   readonly decisionsMax: number;
 }
 
-export const DEFAULT_SHAPE: ScenarioShape = { recordsPerSourceMax: RECORDS_PER_SOURCE_MAX, triggersMax: 3, faultsMax: 2, decisionsMax: 64 };
+export const DEFAULT_SHAPE: ScenarioShape = { recordsPerSourceMax: RECORDS_PER_SOURCE_MAX, triggersMax: 3, faultsMax: 2, decisionsMax: 400 };
 
 
 // Per source slot, one list of records each tagged with a subtask; a source of parallelism p reads
@@ -66,6 +67,30 @@ const timing: fc.Arbitrary<Timing> = fc.record({
   tolerableFailedCheckpoints: fc.integer({ min: 0, max: 2 }),
 }, { requiredKeys: ['channelCapacity', 'deliveryDelayTicksMax', 'processingTicksMax', 'uploadTicksMax', 'rpcDelayTicksMax', 'restartTicks', 'checkpointTimeoutTicks'] });
 
+/**
+ * Trigger ticks: spread over the safety phase, or a burst a few ticks apart. A burst overlaps
+ * checkpoints: triggers race as RPCs, a newer barrier reaches a task still aligning an older one,
+ * and the abort, subsumption and cancellation paths run.
+ */
+function triggerTicks(triggersMax: number): fc.Arbitrary<number[]> {
+  const spread = fc.array(fc.nat(TRIGGER_TICK_MAX), { minLength: 1, maxLength: triggersMax });
+  if (triggersMax < 2) return spread;
+  const burst = fc
+    .tuple(fc.nat(TRIGGER_TICK_MAX), fc.array(fc.nat(BURST_GAP_TICKS_MAX), { minLength: 1, maxLength: triggersMax - 1 }))
+    .map(([first, gaps]) => gaps.reduce((ticks, gap) => [...ticks, ticks[ticks.length - 1]! + gap], [first]));
+  return fc.oneof(spread, burst);
+}
+
+/**
+ * Decisions: a short list (the rest of the run takes every first choice: plain, fast, easy to read)
+ * or one long enough to cover a whole run's delays, so that reorderings happen late in a run too.
+ */
+function decisionList(decisionsMax: number): fc.Arbitrary<number[]> {
+  const short = fc.array(fc.nat(7), { maxLength: Math.min(decisionsMax, 64) });
+  if (decisionsMax <= 64) return short;
+  return fc.oneof(short, fc.array(fc.nat(7), { maxLength: decisionsMax, size: 'max' }));
+}
+
 /** What the generator needs to know of the strategy under test. */
 export interface StrategyTraits {
   readonly name: string;
@@ -77,10 +102,10 @@ export function scenarioArbitrary(strategy: StrategyTraits, shape: ScenarioShape
     .record({
       recipe: topologyRecipe(strategy.supportsCycles),
       logs: recordLists(shape),
-      triggers: fc.array(fc.nat(TRIGGER_TICK_MAX), { minLength: 1, maxLength: shape.triggersMax }),
+      triggers: triggerTicks(shape.triggersMax),
       faults: fc.array(fault, { maxLength: shape.faultsMax }),
       timing,
-      decisions: fc.array(fc.nat(7), { maxLength: shape.decisionsMax }),
+      decisions: decisionList(shape.decisionsMax),
       alignmentTimeoutTicks: fc.integer({ min: 0, max: 30 }),
     })
     .map(({ recipe, logs, triggers, faults, timing, decisions, alignmentTimeoutTicks }): Scenario => {
@@ -95,7 +120,7 @@ export function scenarioArbitrary(strategy: StrategyTraits, shape: ScenarioShape
         triggers: [...triggers].sort((a, b) => a - b),
         faults,
         timing,
-        limits: { faultWindowTicks: FAULT_WINDOW_TICKS, livenessTicksMax: LIVENESS_TICKS_MAX },
+        limits: { faultWindowTicks: FAULT_WINDOW_TICKS, livenessTicksMax: LIVENESS_TICKS_MAX, finalCheckpoint: true },
         decisions,
       };
     });

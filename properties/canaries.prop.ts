@@ -2,7 +2,7 @@
 // a canary that passes is a failing test. Runs-to-find are printed for the record.
 import { describe, expect, it } from 'vitest';
 import { runSuite } from '../models/suite.ts';
-import { atLeastOnceAsExactlyOnce, earlyUnblock, noAlign, obsoleteKeepsBlocked, unalignedForgetsOutput, unalignedLateRestore } from './strategies.ts';
+import { atLeastOnceAsExactlyOnce, earlyUnblock, neverCompletes, noAlign, obsoleteKeepsBlocked, unalignedForgetsOutput, unalignedLateRestore } from './strategies.ts';
 
 const CANARY_SEEDS = [1, 2, 3, 4, 5];
 const RUNS_BUDGET = 400;
@@ -18,6 +18,8 @@ const cases = [
   { strategy: obsoleteKeepsBlocked, expected: ['liveness'] },
   // Duplicates after a restore; its snapshots are inconsistent cuts too.
   { strategy: atLeastOnceAsExactlyOnce, expected: STATE },
+  // Every state check holds (nothing completes, every restore starts over); the final checkpoint does not.
+  { strategy: neverCompletes, expected: ['liveness'] },
 ];
 
 describe('canaries are caught', () => {

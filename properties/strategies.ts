@@ -14,3 +14,4 @@ export const unalignedForgetsOutput = named('unaligned-forgets-output');
 export const unalignedLateRestore = named('unaligned-late-restore');
 export const obsoleteKeepsBlocked = named('obsolete-keeps-blocked');
 export const atLeastOnceAsExactlyOnce = named('at-least-once-as-exactly-once');
+export const neverCompletes = named('never-completes');

@@ -63,6 +63,8 @@ export type HistoryEvent =
   | { kind: 'restored'; tick: Tick; checkpoint: CheckpointId | null; attempt: number }
   /** From here on no fault fires: the liveness phase. */
   | { kind: 'livenessPhaseStarted'; tick: Tick }
+  /** The job drained in the liveness phase; the final checkpoint (the next triggered) must complete. */
+  | { kind: 'drained'; tick: Tick }
   /** Every source is exhausted, every channel empty and unblocked, no checkpoint pending. */
   | { kind: 'quiesced'; tick: Tick }
   /** The liveness phase ended without quiescence: a deadlock, or the tick bound was exceeded. */

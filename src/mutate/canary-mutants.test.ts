@@ -19,6 +19,8 @@ const CANARY_MUTANTS: ReadonlyArray<{ canary: string; matches: (m: Mutant) => bo
   { canary: 'unaligned-forgets-output', matches: (m) => m.file.endsWith('alternating/index.ts') && m.operator === 'flip-boolean' && m.before.includes('storesOutput = true') },
   // Restored channel state is never put back.
   { canary: 'unaligned-late-restore', matches: (m) => m.file.endsWith('alternating/index.ts') && m.operator === 'remove-call' && m.description.startsWith('replace replayAll(') },
+  // No checkpoint ever completes: the aligned step's acknowledgement removed.
+  { canary: 'never-completes', matches: (m) => m.file.endsWith('strategies/shared-steps.ts') && m.operator === 'remove-effect' && m.description === 'remove effect ack' },
   // The barrier tracker relabelled exactly-once.
   { canary: 'at-least-once-as-exactly-once', matches: (m) => m.file.endsWith('at-least-once/index.ts') && m.operator === 'relabel-guarantee' },
 ];

@@ -76,7 +76,9 @@ const removeCall: Propose = (file) => {
   const statements = file.getDescendants().filter(isRemovableStatement).map((node): Proposal => ({
     operator: 'remove-call',
     description: `remove statement ${oneLine(node.getText())}`,
-    edit: at(node, ''),
+    // As the body of an if or a loop, an empty statement: removing the text would make the next
+    // statement the body.
+    edit: at(node, Node.isBlock(node.getParent()) || Node.isSourceFile(node.getParent()) || Node.isCaseClause(node.getParent()) ? '' : ';'),
   }));
   // A call that yields effects (replayAll, unblockAll, checkpointAndResume, ...) removed: no effects.
   const effectCalls = file.getDescendantsOfKind(SyntaxKind.CallExpression).flatMap((call): Proposal[] => {

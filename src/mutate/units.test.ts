@@ -49,4 +49,17 @@ export const s = { guarantee: 'at-least-once', supportsCycles: false };
     expect(mutants.find((m) => m.description === 'remove effect unblock')?.after).toBe("  return [{ kind: 'snapshot', checkpoint: 1 }];");
     expect(new Set(mutants.map((m) => m.id)).size).toBe(mutants.length);
   });
+
+  it('removes the body of an if as an empty statement, never making the next statement its body', () => {
+    const project = createProject(undefined);
+    const file = project.createSourceFile('/virtual/body.ts', `export function f(ids: Set<number>, n: number, log: number[]): void {
+  for (const id of ids) if (id <= n) ids.delete(id);
+  log.push(n);
+}
+`);
+    const mutants = generateMutants(project, [file.getFilePath()], { root: '/virtual' });
+    const removed = mutants.find((m) => m.description === 'remove statement ids.delete(id);');
+    expect(removed?.after).toBe('  for (const id of ids) if (id <= n) ;');
+  });
 });
+

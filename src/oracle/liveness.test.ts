@@ -52,4 +52,35 @@ describe('liveness', () => {
     if (verdict.status !== 'violated') return;
     expect(kindsOf(verdict.witness)).toEqual(['livenessPhaseStarted']);
   });
+
+  describe('the final checkpoint, triggered once the job drained', () => {
+    const drained = () => new HistoryBuilder(UNION).drain().raw({ kind: 'livenessPhaseStarted' }).raw({ kind: 'drained' });
+    const end = (builder: HistoryBuilder) => builder.raw({ kind: 'quiesced' }).build();
+
+    it('holds when it completes', () => {
+      expect(check(UNION, end(drained().checkpoint(1)))).toEqual({ status: 'ok', property: 'liveness' });
+    });
+
+    it('is violated when it is declined, and names the decline', () => {
+      const history = end(drained().trigger(1).raw({ kind: 'declined', task: 2, checkpoint: 1, reason: 'no reason at all' }).abort(1, 'declined'));
+      const verdict = check(UNION, history);
+      expect(verdict).toMatchObject({ status: 'violated', property: 'liveness', checkpoint: 1 });
+      if (verdict.status !== 'violated') return;
+      expect(kindsOf(verdict.witness)).toEqual(['drained', 'triggered', 'declined', 'aborted']);
+      expect(verdict.explanation).toContain('final checkpoint 1');
+      expect(verdict.explanation).toContain('aborted (declined)');
+    });
+
+    it('is violated when the job drained and no final checkpoint followed', () => {
+      const verdict = check(UNION, end(drained()));
+      expect(verdict).toMatchObject({ status: 'violated', property: 'liveness' });
+      if (verdict.status !== 'violated') return;
+      expect(kindsOf(verdict.witness)).toEqual(['drained']);
+    });
+
+    it('checks only the checkpoint triggered after the drain: earlier ones may expire', () => {
+      const history = end(new HistoryBuilder(UNION).trigger(1).abort(1, 'expired').drain().raw({ kind: 'livenessPhaseStarted' }).raw({ kind: 'drained' }).checkpoint(2));
+      expect(check(UNION, history).status).toBe('ok');
+    });
+  });
 });

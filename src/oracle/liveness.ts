@@ -1,6 +1,6 @@
 // Liveness: the fault-free tail drives the job to quiescence; every triggered checkpoint is completed
 // or aborted; no input channel stays blocked (blocks and unblocks balance since the last restore,
-// which clears every block).
+// which clears every block); and the final checkpoint, triggered once the job drained, completes.
 import type { EventOf } from '../core/history.ts';
 import type { OracleContext } from './context.ts';
 import { channelLabel } from './scenario-facts.ts';
@@ -39,7 +39,57 @@ export function checkLiveness(context: OracleContext): Verdict {
       ...firstOf(pending.map((c) => c.id), blocked),
     });
   }
-  return ok(PROPERTY);
+  return checkFinalCheckpoint(context);
+}
+
+/**
+ * The checkpoint triggered once the job drained meets no data, no fault and no expiry: every
+ * correct strategy completes it. Aborted (declined, or subsumed by nothing) is a violation.
+ */
+function checkFinalCheckpoint(context: OracleContext): Verdict {
+  const { index, history } = context;
+  const drainedAt = lastIndexOf(history, 'drained');
+  if (drainedAt < 0) return ok(PROPERTY);
+  let triggeredAt = -1;
+  for (let i = drainedAt + 1; i < history.length && triggeredAt < 0; i++) if (history[i]!.kind === 'triggered') triggeredAt = i;
+  if (triggeredAt < 0) {
+    return violated(PROPERTY, {
+      witness: [witness(history, drainedAt, 'the job drained')],
+      explanation: `The job drained (event #${drainedAt}), but no final checkpoint was triggered after it.`,
+    });
+  }
+  const id = (history[triggeredAt] as EventOf<'triggered'>).checkpoint;
+  const checkpoint = index.checkpoints.get(id);
+  if (checkpoint !== undefined && checkpoint.completedAt >= 0) return ok(PROPERTY);
+  const abortedAt = checkpoint?.abortedAt ?? -1;
+  const reason = abortedAt >= 0 ? (history[abortedAt] as EventOf<'aborted'>).reason : 'never completed';
+  const declines = declinesOf(history, id, triggeredAt);
+  return violated(PROPERTY, {
+    witness: [
+      witness(history, drainedAt, 'the job drained: no data, no fault, no expiry from here on'),
+      witness(history, triggeredAt, `final checkpoint ${id} triggered`),
+      ...declines.map((i) => witness(history, i, `declined: ${(history[i] as EventOf<'declined'>).reason}`)),
+      ...(abortedAt >= 0 ? [witness(history, abortedAt, `aborted (${reason})`)] : []),
+    ],
+    explanation:
+      `The job drained (event #${drainedAt}) and the final checkpoint ${id} was triggered with nothing in flight and no expiry, ` +
+      `yet it was ${abortedAt >= 0 ? `aborted (${reason})` : 'never completed'}: the strategy cannot complete a checkpoint even when nothing stands in its way.`,
+    checkpoint: id,
+  });
+}
+
+function lastIndexOf(history: OracleContext['history'], kind: string): number {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.kind === kind) return i;
+  return -1;
+}
+
+function declinesOf(history: OracleContext['history'], checkpoint: number, from: number): number[] {
+  const found: number[] = [];
+  for (let i = from; i < history.length; i++) {
+    const event = history[i]!;
+    if (event.kind === 'declined' && event.checkpoint === checkpoint) found.push(i);
+  }
+  return found;
 }
 
 /** E.g. "checkpoint 3 was triggered but never completed nor aborted and channel a.0->b.0 was still blocked", or "". */

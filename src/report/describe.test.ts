@@ -60,6 +60,7 @@ const CASES: { [K in HistoryEventKind]: [EventOf<K>, string] } = {
   crashed: [{ kind: 'crashed', tick: 18, fault: 'task-crash', task: 1 }, 't=18 CRASH (task-crash of u.0): the job fails over'],
   restored: [{ kind: 'restored', tick: 19, checkpoint: 2, attempt: 1 }, 't=19 every task restored from checkpoint 2 (attempt 1)'],
   livenessPhaseStarted: [{ kind: 'livenessPhaseStarted', tick: 20 }, 't=20 liveness phase starts: no more faults'],
+  drained: [{ kind: 'drained', tick: 21 }, 't=21 the job has drained: the final checkpoint follows and must complete'],
   quiesced: [{ kind: 'quiesced', tick: 21 }, 't=21 the job is quiescent'],
   stuck: [{ kind: 'stuck', tick: 22, reason: 'alignment never finished' }, 't=22 STUCK: alignment never finished'],
   finalState: [{ kind: 'finalState', tick: 23, task: 1, state, sourceOffset: null }, 't=23 final state of u.0'],

@@ -55,6 +55,8 @@ export function describeEvent(event: HistoryEvent, graph: PhysicalGraph): string
       return `${at} every task restored from ${event.checkpoint === null ? 'the initial state' : `checkpoint ${event.checkpoint}`} (attempt ${event.attempt})`;
     case 'livenessPhaseStarted':
       return `${at} liveness phase starts: no more faults`;
+    case 'drained':
+      return `${at} the job has drained: the final checkpoint follows and must complete`;
     case 'quiesced':
       return `${at} the job is quiescent`;
     case 'stuck':

@@ -22,7 +22,7 @@ export function relevantSteps(history: History, graph: PhysicalGraph, violation:
   const core = new Set(seedSet);
   const journey = new Set<number>();
   history.forEach((event, i) => {
-    if (ALWAYS.has(event.kind) || (violation.property === 'liveness' && event.kind === 'livenessPhaseStarted')) core.add(i);
+    if (ALWAYS.has(event.kind) || (violation.property === 'liveness' && (event.kind === 'livenessPhaseStarted' || event.kind === 'drained'))) core.add(i);
     if (checkpoint !== undefined && isLifecycle(event, checkpoint, tasks, inputs, channel)) core.add(i);
     const id = (event as { record?: { id?: string } }).record?.id;
     if (id !== undefined && (id === record || id === root)) journey.add(i);

@@ -34,15 +34,18 @@ export class Coordinator {
     return this.triggerTicks.get(checkpoint);
   }
 
-  /** Start the next checkpoint, unless the job is failing over (Flink triggers only running jobs). */
-  trigger(): CheckpointId | null {
+  /**
+   * Start the next checkpoint, unless the job is failing over (Flink triggers only running jobs).
+   * `expires: false` is for the final checkpoint: it must complete, however long the strategy takes.
+   */
+  trigger(expires = true): CheckpointId | null {
     const world = this.world;
     if (world.down) return null;
     const id = ++this.lastId;
     this.pending.set(id, { acked: new Set() });
     this.triggerTicks.set(id, world.tick);
     world.record({ kind: 'triggered', tick: world.tick, checkpoint: id });
-    world.schedule('checkpointExpired', world.tick + world.scenario.timing.checkpointTimeoutTicks, -1, id);
+    if (expires) world.schedule('checkpointExpired', world.tick + world.scenario.timing.checkpointTimeoutTicks, -1, id);
     for (const source of world.sources) world.schedule('triggerArrived', world.rpcArrival(), source.physical.index, id, world.tick);
     return id;
   }

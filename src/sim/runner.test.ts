@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordedChoices, SeededChoices } from '../core/choice.ts';
 import type { EventOf, History, HistoryEventKind } from '../core/history.ts';
+import type { Timing } from './scenario.ts';
 import { aligned } from '../strategies/aligned/index.ts';
 import { hashHistory } from '../trace/hash.ts';
 import { ManualSimulation } from './manual.ts';
@@ -147,4 +148,32 @@ describe('run', () => {
     const end = history.slice(history.findIndex((e) => e.kind === 'quiesced'));
     expect(end.map((e) => e.kind)).toEqual(['quiesced', 'finalState', 'finalState', 'finalState', 'finalState']);
   });
+
+  describe('the final checkpoint', () => {
+    const withFinal = (timing: Partial<Timing> = {}) => {
+      const scenario = twoInputScenario({ timing });
+      return { ...scenario, limits: { ...scenario.limits, finalCheckpoint: true } };
+    };
+
+    it('is triggered once the job has drained, after every other event, and completes', () => {
+      const { history } = run(withFinal(), aligned);
+      const drainedAt = history.findIndex((e) => e.kind === 'drained');
+      expect(drainedAt).toBeGreaterThan(history.findIndex((e) => e.kind === 'livenessPhaseStarted'));
+      expect(eventsOf(history.slice(0, drainedAt), 'read')).toHaveLength(16); // every record read before it
+      expect(history[drainedAt + 1]).toMatchObject({ kind: 'triggered', checkpoint: 3 });
+      expect(eventsOf(history, 'completed').map((e) => e.checkpoint)).toContain(3);
+      expect(history.at(-5)!.kind).toBe('quiesced');
+    });
+
+    it('never expires: it completes even when every other checkpoint times out', () => {
+      const { history } = run(withFinal({ checkpointTimeoutTicks: 1, uploadTicksMax: 6 }), aligned);
+      expect(eventsOf(history, 'aborted').map((e) => [e.checkpoint, e.reason])).toEqual([[1, 'expired'], [2, 'expired']]);
+      expect(eventsOf(history, 'completed').map((e) => e.checkpoint)).toEqual([3]);
+    });
+
+    it('is not taken unless the scenario asks for it (older scenarios replay unchanged)', () => {
+      expect(eventsOf(run(twoInputScenario(), aligned).history, 'drained')).toEqual([]);
+    });
+  });
 });
+

@@ -48,7 +48,16 @@ export function run(scenario: Scenario, strategy: CheckpointStrategy, options: R
   const deadline = scenario.limits.faultWindowTicks + scenario.limits.livenessTicksMax;
   let events = 0;
   let overran = false;
-  for (let event = world.queue.pop(); event !== undefined; event = world.queue.pop()) {
+  let finalPending = scenario.limits.finalCheckpoint === true;
+  /** Once nothing is left to happen and the job has drained, the final checkpoint: its first event. */
+  const triggerFinal = (): SimEvent | undefined => {
+    if (!finalPending || quiescenceBlocker(world) !== null) return undefined;
+    finalPending = false;
+    world.record({ kind: 'drained', tick: world.tick });
+    world.coordinator.trigger(false);
+    return world.queue.pop();
+  };
+  for (let event = world.queue.pop(); event !== undefined; event = world.queue.pop() ?? triggerFinal()) {
     if (event.tick > deadline) {
       overran = true;
       break;

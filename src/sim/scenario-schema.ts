@@ -48,7 +48,7 @@ export const scenarioSchema = z.strictObject({
     checkpointTimeoutTicks: positive,
     tolerableFailedCheckpoints: count.optional(),
   }),
-  limits: z.strictObject({ faultWindowTicks: count, livenessTicksMax: positive }),
+  limits: z.strictObject({ faultWindowTicks: count, livenessTicksMax: positive, finalCheckpoint: z.boolean().optional() }),
   decisions: z.array(count),
 });
 

@@ -43,6 +43,13 @@ export interface Limits {
   readonly faultWindowTicks: number;
   /** The liveness phase must reach quiescence within this many ticks. */
   readonly livenessTicksMax: number;
+  /**
+   * Once the job has drained in the liveness phase (sources exhausted, channels empty, nothing
+   * pending), trigger one more checkpoint, with no expiry, that must complete: a strategy whose
+   * checkpoints only ever expire or get declined fails liveness. Flink takes a final checkpoint the
+   * same way when a bounded job ends. Absent: false.
+   */
+  readonly finalCheckpoint?: boolean;
 }
 
 export interface Scenario {

@@ -147,6 +147,7 @@ function laneTask(event: HistoryEvent, graph: PhysicalGraph): number | null | un
     case 'crashed':
     case 'restored':
     case 'livenessPhaseStarted':
+    case 'drained':
     case 'quiesced':
     case 'stuck':
       return undefined;
@@ -162,6 +163,7 @@ function verticalOf(event: HistoryEvent, step: number, x: number, graph: Physica
   if (event.kind === 'crashed') return { x, kind: 'crash', label: `CRASH${event.task === null ? '' : ` ${graph.tasks[event.task]?.label ?? ''}`}`, text, step };
   if (event.kind === 'restored') return { x, kind: 'restore', label: `restore from ${event.checkpoint === null ? 'start' : `cp ${event.checkpoint}`}`, text, step };
   if (event.kind === 'livenessPhaseStarted') return { x, kind: 'liveness', label: 'liveness phase', text, step };
+  if (event.kind === 'drained') return { x, kind: 'liveness', label: 'drained: final checkpoint', text, step };
   if (event.kind === 'stuck') return { x, kind: 'crash', label: 'STUCK', text, step };
   return null;
 }

@@ -19,7 +19,7 @@ export interface SpecStep {
 export type Stepping = { readonly ok: true; readonly steps: readonly SpecStep[] } | { readonly ok: false; readonly index: number; readonly reason: string };
 
 /** Events that change nothing the spec models. */
-const INVISIBLE = new Set(['uploaded', 'acked', 'livenessPhaseStarted', 'quiesced', 'finalState', 'stuck']);
+const INVISIBLE = new Set(['uploaded', 'acked', 'livenessPhaseStarted', 'drained', 'quiesced', 'finalState', 'stuck']);
 /** Events that belong to the step their task is in. */
 const FOLLOW_UPS = new Set(['sent', 'barrierSent', 'blocked', 'unblocked']);
 
