@@ -28,8 +28,9 @@ class TrackingAlignedTask implements TaskStrategy {
       case 'barrierReceived':
         return this.barrier(event.channel, event.checkpoint);
       case 'checkpointAborted':
+        return this.abort(event.checkpoint, false);
       case 'cancellationReceived':
-        return this.abort(event.checkpoint);
+        return this.abort(event.checkpoint, true);
       case 'restored':
         // Aligned snapshots store no channel state, but replaying whatever there is costs nothing.
         return event.channelsWithState.map((channel): Effect => ({ kind: 'replayChannelState', channel }));
@@ -59,12 +60,16 @@ class TrackingAlignedTask implements TaskStrategy {
     return effects;
   }
 
-  private abort(checkpoint: number): Effect[] {
+  private abort(checkpoint: number, byMarker: boolean): Effect[] {
+    // A marker is passed on once, for a checkpoint still open here: downstream tasks may be
+    // aligning it too (a coordinator notification reaches them all by itself).
+    const open = checkpoint > this.newest || checkpoint === this.aligning;
+    const passOn: Effect[] = byMarker && open && !this.aborted.has(checkpoint) ? [{ kind: 'forwardCancellation', checkpoint }] : [];
     // The trap: a barrier of an aborted checkpoint that starts an alignment here waits forever
     // for siblings that gave it up. Remember the abort instead.
     if (checkpoint > this.newest) this.aborted.add(checkpoint);
-    if (checkpoint !== this.aligning) return [];
-    return this.resumeAligned();
+    if (checkpoint !== this.aligning) return passOn;
+    return [...passOn, ...this.resumeAligned()];
   }
 
   /** The atomic checkpoint step: no record is processed between these effects. */

@@ -6,7 +6,7 @@ import { runSuite, type SuiteResult } from './suite.ts';
 
 export type Expectation = 'hold' | 'violated' | 'n/a';
 
-export const MATRIX_PROPERTIES: readonly PropertyName[] = ['cut-consistency', 'prefix-consistency', 'exactly-once', 'at-least-once', 'liveness', 'coordinator-contract'];
+export const MATRIX_PROPERTIES: readonly PropertyName[] = ['cut-consistency', 'prefix-consistency', 'exactly-once', 'at-least-once', 'liveness', 'coordinator-contract', 'abort-protocol'];
 
 /**
  * What each guarantee implies. Exactly-once implies at-least-once. At-least-once strategies snapshot
@@ -21,6 +21,7 @@ const BY_GUARANTEE: Record<Guarantee, Record<PropertyName, Expectation>> = {
     'at-least-once': 'hold',
     liveness: 'hold',
     'coordinator-contract': 'hold',
+    'abort-protocol': 'hold',
   },
   'at-least-once': {
     'cut-consistency': 'violated',
@@ -29,6 +30,7 @@ const BY_GUARANTEE: Record<Guarantee, Record<PropertyName, Expectation>> = {
     'at-least-once': 'hold',
     liveness: 'hold',
     'coordinator-contract': 'hold',
+    'abort-protocol': 'hold',
   },
   none: {
     'cut-consistency': 'n/a',
@@ -37,6 +39,7 @@ const BY_GUARANTEE: Record<Guarantee, Record<PropertyName, Expectation>> = {
     'at-least-once': 'n/a',
     liveness: 'hold',
     'coordinator-contract': 'hold',
+    'abort-protocol': 'hold',
   },
 };
 

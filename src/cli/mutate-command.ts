@@ -45,6 +45,7 @@ export async function mutateCommand(argv: string[], print: (line: string) => voi
     since: values.since ?? null,
     tsconfig: existsSync(TSCONFIG) ? TSCONFIG : null,
     root: process.cwd(),
+    regressionsDir: resolve(REPO_ROOT, 'properties', 'regressions'),
     ...(progress ? { onMutant: (_r, done, total) => process.stderr.write(`\rmutants judged: ${done}/${total}`) } : {}),
   });
   if (progress) process.stderr.write('\n');

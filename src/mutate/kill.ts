@@ -1,9 +1,13 @@
-// Judging one mutant with one strategy's suite: the same scenarios and properties as `snapcheck
-// run` (fixed seed, fixed run count), but stopping at the first violation without shrinking: a
-// kill needs one witness, not a small one. Properties judged: those the original strategy promises,
-// and those the mutant now promises (a relabelled guarantee must keep its new promise).
+// Judging one mutant with one strategy's suites: first the strategy's pinned regressions (the
+// fixed bugs under properties/regressions/, which must keep holding), then the same scenarios and
+// properties as `snapcheck run` (fixed seed, fixed run count), stopping at the first violation
+// without shrinking: a kill needs one witness, not a small one. Properties judged: those the
+// original strategy promises, and those the mutant now promises (a relabelled guarantee must keep
+// its new promise).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { DEFAULT_SHAPE, evaluate, PROPERTIES_BY_GUARANTEE, scenarioArbitrary, type CheckpointStrategy, type Guarantee, type SuiteProperty } from '../index.ts';
+import { DEFAULT_SHAPE, evaluate, PROPERTIES_BY_GUARANTEE, readBundleFile, scenarioArbitrary, type CheckpointStrategy, type Guarantee, type Scenario, type SuiteProperty } from '../index.ts';
 
 export type Verdict =
   | { readonly status: 'killed'; readonly property: string; readonly runsToKill: number; readonly detail: string }
@@ -18,25 +22,54 @@ export function judgedProperties(original: Guarantee, mutant: Guarantee): SuiteP
   return [...new Set([...PROPERTIES_BY_GUARANTEE[original], ...PROPERTIES_BY_GUARANTEE[mutant]])];
 }
 
-export function judge(strategy: CheckpointStrategy, originalGuarantee: Guarantee, settings: JudgeSettings): Verdict {
+export interface PinnedScenario {
+  readonly file: string;
+  readonly scenario: Scenario;
+}
+
+/** The bundles in `dir` pinned as fixed for built-in strategy `name` (they must hold), with their decisions. */
+export function pinnedScenarios(dir: string, name: string): PinnedScenario[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  return files.flatMap((file): PinnedScenario[] => {
+    const read = readBundleFile(join(dir, file));
+    if (!read.ok) return [];
+    const { bundle } = read;
+    if (bundle.strategy.kind !== 'built-in' || bundle.strategy.name !== name || bundle.expectation?.outcome !== 'holds') return [];
+    return [{ file, scenario: { ...bundle.scenario, decisions: [...bundle.decisions] } }];
+  });
+}
+
+export function judge(strategy: CheckpointStrategy, originalGuarantee: Guarantee, settings: JudgeSettings, pinned: readonly PinnedScenario[] = []): Verdict {
   const properties = judgedProperties(originalGuarantee, strategy.guarantee);
+  for (const { file, scenario } of pinned) {
+    const verdict = judgeOne(strategy, scenario, properties);
+    if (verdict !== null) return { status: 'killed', runsToKill: 0, property: verdict.property, detail: `pinned regression ${file}: ${verdict.detail}` };
+  }
   let runs = 0;
   let found: Omit<Extract<Verdict, { status: 'killed' }>, 'status' | 'runsToKill'> | null = null;
-  const predicate = (scenario: Parameters<typeof evaluate>[1]): boolean => {
+  const predicate = (scenario: Scenario): boolean => {
     runs++;
-    try {
-      const finding = evaluate(strategy, scenario, properties, null)[0];
-      if (finding === undefined) return true;
-      found = { property: finding.property, detail: explain(finding.verdict) };
-    } catch (error) {
-      // A broken interface contract, or a topology the mutant claims to support and cannot run: detected.
-      found = { property: 'no-exception', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
-    }
-    return false;
+    found = judgeOne(strategy, scenario, properties);
+    return found === null;
   };
   fc.check(fc.property(scenarioArbitrary(strategy, DEFAULT_SHAPE), predicate), { numRuns: settings.runs, seed: settings.seed, endOnFailure: true });
   if (found === null) return { status: 'survived', runs };
   return { status: 'killed', runsToKill: runs, ...(found as { property: string; detail: string }) };
+}
+
+function judgeOne(strategy: CheckpointStrategy, scenario: Scenario, properties: readonly SuiteProperty[]): { property: string; detail: string } | null {
+  try {
+    const finding = evaluate(strategy, scenario, properties, null)[0];
+    return finding === undefined ? null : { property: finding.property, detail: explain(finding.verdict) };
+  } catch (error) {
+    // A broken interface contract, or a topology the mutant claims to support and cannot run: detected.
+    return { property: 'no-exception', detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
 }
 
 function explain(verdict: unknown): string {

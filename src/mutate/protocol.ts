@@ -8,6 +8,8 @@ export interface WorkerInit {
   readonly tsconfig: string | null;
   readonly seed: number;
   readonly runs: number;
+  /** Where pinned regression bundles live (null: none); a built-in's fixed bugs are replayed first. */
+  readonly regressionsDir: string | null;
 }
 
 export interface JudgeSpec {

@@ -27,6 +27,8 @@ export interface MutateOptions extends KillSettings {
   /** Paths in the report are relative to it. */
   readonly root: string;
   readonly onMutant?: (result: MutantResult, done: number, total: number) => void;
+  /** Pinned regression bundles (properties/regressions/): each built-in's fixed bugs are judged first. */
+  readonly regressionsDir?: string;
   /** Keep only these mutants (tests). */
   readonly filter?: (mutant: Mutant) => boolean;
 }
@@ -50,7 +52,8 @@ export async function runMutation(options: MutateOptions): Promise<MutationRun> 
   const mutants = options.filter ? all.filter(options.filter) : all;
   const closures = new Map(options.targets.map((t) => [t.name, runtimeClosure(project, t.entry)]));
   const tmp = mkdtempSync(join(tmpdir(), 'snapcheck-mutants-'));
-  const pool = new MutationPool({ rootFiles: options.targets.map((t) => t.entry), tsconfig: options.tsconfig, seed: options.seed, runs: options.runs }, options.workers, options.budgetMs);
+  const init = { rootFiles: options.targets.map((t) => t.entry), tsconfig: options.tsconfig, seed: options.seed, runs: options.runs, regressionsDir: options.regressionsDir ?? null };
+  const pool = new MutationPool(init, options.workers, options.budgetMs);
   try {
     const context: JobContext = { project, options, closures, tmp, readOriginal: readOriginalCached() };
     const failing = await baselineFailures(pool, context);

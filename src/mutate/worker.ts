@@ -5,12 +5,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import type { CheckpointStrategy } from '../index.ts';
 import { materialize, MutantTypeChecker, projectCompilerOptions, readOriginalCached } from './compile.ts';
-import { judge, type Verdict } from './kill.ts';
+import { judge, pinnedScenarios, type PinnedScenario, type Verdict } from './kill.ts';
 import type { JobMessage, JudgeSpec, WorkerInit, WorkerReply } from './protocol.ts';
 
 const init = workerData as WorkerInit;
 const readOriginal = readOriginalCached();
 let checker: MutantTypeChecker | null = null;
+const pinnedByJudge = new Map<string, readonly PinnedScenario[]>();
 
 function post(reply: WorkerReply): void {
   parentPort!.postMessage(reply);
@@ -30,7 +31,8 @@ async function judgeWith(spec: JudgeSpec): Promise<Verdict> {
   } catch (error) {
     return { status: 'killed', property: 'load', runsToKill: 0, detail: `the mutated module failed to load: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return judge(strategy, spec.originalGuarantee, init);
+  if (!pinnedByJudge.has(spec.name)) pinnedByJudge.set(spec.name, init.regressionsDir === null ? [] : pinnedScenarios(init.regressionsDir, spec.name));
+  return judge(strategy, spec.originalGuarantee, init, pinnedByJudge.get(spec.name));
 }
 
 async function handle(job: JobMessage): Promise<void> {

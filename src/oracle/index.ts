@@ -2,6 +2,7 @@
 // `checkAll`, which derives the scenario facts and the History index once for all of them.
 import type { History } from '../core/history.ts';
 import type { Scenario } from '../sim/scenario.ts';
+import { checkAbortProtocol } from './abort-protocol.ts';
 import { checkAtLeastOnce } from './at-least-once.ts';
 import { contextFor, type ContextChecker } from './context.ts';
 import { checkCoordinatorContract } from './coordinator-contract.ts';
@@ -24,6 +25,7 @@ const CONTEXT_CHECKERS: Record<PropertyName, ContextChecker> = {
   'at-least-once': checkAtLeastOnce,
   liveness: checkLiveness,
   'coordinator-contract': checkCoordinatorContract,
+  'abort-protocol': checkAbortProtocol,
 };
 
 export const CHECKERS: Record<PropertyName, Checker> = {
@@ -33,6 +35,7 @@ export const CHECKERS: Record<PropertyName, Checker> = {
   'at-least-once': standalone('at-least-once'),
   liveness: standalone('liveness'),
   'coordinator-contract': standalone('coordinator-contract'),
+  'abort-protocol': standalone('abort-protocol'),
 };
 
 function standalone(property: PropertyName): Checker {

@@ -9,7 +9,8 @@ export type PropertyName =
   | 'exactly-once'
   | 'at-least-once'
   | 'liveness'
-  | 'coordinator-contract';
+  | 'coordinator-contract'
+  | 'abort-protocol';
 
 export const PROPERTY_NAMES: readonly PropertyName[] = [
   'cut-consistency',
@@ -18,6 +19,7 @@ export const PROPERTY_NAMES: readonly PropertyName[] = [
   'at-least-once',
   'liveness',
   'coordinator-contract',
+  'abort-protocol',
 ];
 
 /** One event of a witness: its position in the History, the event itself and what it proves. */
