@@ -27,7 +27,8 @@ interface TaskAttempt {
   readonly notifiedAborted: Set<CheckpointId>;
   /** Checkpoints a cancellation marker arrived for. */
   readonly markersIn: Set<CheckpointId>;
-  readonly newest: { started: CheckpointId };
+  /** The newest checkpoint this task has seen a barrier of or snapshotted. */
+  newestStarted: CheckpointId;
 }
 
 interface Obligation {
@@ -50,7 +51,7 @@ export function checkAbortProtocol(context: OracleContext): Verdict {
 }
 
 function freshAttempt(): TaskAttempt {
-  return { pausedBy: new Map(), snapshotted: new Set(), notifiedAborted: new Set(), markersIn: new Set(), newest: { started: 0 } };
+  return { pausedBy: new Map(), snapshotted: new Set(), notifiedAborted: new Set(), markersIn: new Set(), newestStarted: 0 };
 }
 
 function collectObligations(context: OracleContext): Obligation[] {
@@ -68,13 +69,13 @@ function collectObligations(context: OracleContext): Obligation[] {
       case 'barrierReceived': {
         const attempt = attempts[event.task]!;
         if (!event.priority) attempt.pausedBy.set(event.channel, [event.checkpoint, i]);
-        attempt.newest.started = Math.max(attempt.newest.started, event.checkpoint);
+        attempt.newestStarted = Math.max(attempt.newestStarted, event.checkpoint);
         break;
       }
       case 'snapshotTaken': {
         const attempt = attempts[event.task]!;
         attempt.snapshotted.add(event.checkpoint);
-        attempt.newest.started = Math.max(attempt.newest.started, event.checkpoint);
+        attempt.newestStarted = Math.max(attempt.newestStarted, event.checkpoint);
         break;
       }
       case 'notified':
@@ -84,7 +85,7 @@ function collectObligations(context: OracleContext): Obligation[] {
         const attempt = attempts[event.task]!;
         const n = event.checkpoint;
         // Already notified by the coordinator: so is every task downstream, no marker needed.
-        if (!attempt.snapshotted.has(n) && n >= attempt.newest.started && !attempt.markersIn.has(n) && !attempt.notifiedAborted.has(n)) {
+        if (!attempt.snapshotted.has(n) && n >= attempt.newestStarted && !attempt.markersIn.has(n) && !attempt.notifiedAborted.has(n)) {
           obligations.push({ task: event.task, checkpoint: n, at: i, declare: false, announce: true, why: `received a cancellation marker for checkpoint ${n}` });
         }
         attempt.markersIn.add(n);

@@ -51,9 +51,10 @@ export interface HistoryIndex {
   readonly channels: readonly ChannelEvents[];
   /** Per task: its `finalState` event, -1 when none. */
   readonly finalStateAt: readonly number[];
-  /** The last `quiesced` / `stuck` event, -1 when none. */
+  /** The last `quiesced` / `stuck` / `drained` event, -1 when none. */
   readonly quiescedAt: number;
   readonly stuckAt: number;
+  readonly drainedAt: number;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
@@ -90,6 +91,7 @@ function emptyDraft(graph: PhysicalGraph): IndexDraft {
     finalStateAt: graph.tasks.map(() => -1),
     quiescedAt: -1,
     stuckAt: -1,
+    drainedAt: -1,
   };
 }
 
@@ -146,6 +148,9 @@ function fileEvent(draft: IndexDraft, graph: PhysicalGraph, history: History, i:
       return;
     case 'stuck':
       draft.stuckAt = i;
+      return;
+    case 'drained':
+      draft.drainedAt = i;
       return;
     default:
       // read, barrier traffic, uploads, declines, crashes and the liveness marker need no filing:

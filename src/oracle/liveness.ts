@@ -48,10 +48,9 @@ export function checkLiveness(context: OracleContext): Verdict {
  */
 function checkFinalCheckpoint(context: OracleContext): Verdict {
   const { index, history } = context;
-  const drainedAt = lastIndexOf(history, 'drained');
+  const drainedAt = index.drainedAt;
   if (drainedAt < 0) return ok(PROPERTY);
-  let triggeredAt = -1;
-  for (let i = drainedAt + 1; i < history.length && triggeredAt < 0; i++) if (history[i]!.kind === 'triggered') triggeredAt = i;
+  const triggeredAt = index.triggers.find((i) => i > drainedAt) ?? -1;
   if (triggeredAt < 0) {
     return violated(PROPERTY, {
       witness: [witness(history, drainedAt, 'the job drained')],
@@ -113,8 +112,7 @@ function firstOf(pending: readonly number[], blocked: readonly number[]): { chec
 /** The liveness marker, or else the last event: where the History stops. */
 function endOfRun(context: OracleContext): WitnessEvent[] {
   const { history } = context;
-  for (let i = history.length - 1; i >= 0; i--) {
-    if (history[i]!.kind === 'livenessPhaseStarted') return [witness(history, i, 'liveness phase started, never ended')];
-  }
+  const phaseAt = lastIndexOf(history, 'livenessPhaseStarted');
+  if (phaseAt >= 0) return [witness(history, phaseAt, 'liveness phase started, never ended')];
   return history.length === 0 ? [] : [witness(history, history.length - 1, 'last event of the History')];
 }
