@@ -3,18 +3,15 @@
 // still violate its property; a fixed bug must hold, and so must every other property of its
 // strategy's guarantee. The verdict is what is pinned: a replay that diverges from the recorded
 // History but still fails as pinned passes (and says where it diverged).
-import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findStrategy, readBundleFile, replayBundle, type Bundle, type CheckpointStrategy } from '../src/index.ts';
+import { bundleFilesIn, findStrategy, readBundleFile, replayBundle, type Bundle, type CheckpointStrategy } from '../src/index.ts';
 import { evaluate, PROPERTIES_BY_GUARANTEE } from '../models/suite.ts';
 
 const DIR = join(import.meta.dirname, 'regressions');
 const REPO = resolve(import.meta.dirname, '..');
-const files = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
+const files = bundleFilesIn(DIR);
 
 /** A built-in by name, or a module path relative to the repository root. */
 async function strategyOf(bundle: Bundle): Promise<CheckpointStrategy> {

@@ -60,7 +60,7 @@ export type { Bundle, BundleInput, StrategyRef, SearchInfo, Expectation as Bundl
 export { parseBundle, parseBundleText } from './trace/bundle-schema.ts';
 export type { BundleCheck } from './trace/bundle-schema.ts';
 export { formatBundle } from './trace/bundle-format.ts';
-export { writeFileAtomically, writeBundleFile, readBundleFile, bundleFileName } from './trace/files.ts';
+export { writeFileAtomically, writeBundleFile, readBundleFile, bundleFileName, bundleFilesIn } from './trace/files.ts';
 export { replayBundle } from './trace/replay.ts';
 export type { ReplayOutcome, Divergence } from './trace/replay.ts';
 export { runAndCheck, CHECKED_PROPERTIES } from './trace/property-check.ts';

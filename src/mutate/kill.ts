@@ -4,10 +4,9 @@
 // without shrinking: a kill needs one witness, not a small one. Properties judged: those the
 // original strategy promises, and those the mutant now promises (a relabelled guarantee must keep
 // its new promise).
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { DEFAULT_SHAPE, evaluate, PROPERTIES_BY_GUARANTEE, readBundleFile, scenarioArbitrary, type CheckpointStrategy, type Guarantee, type Scenario, type SuiteProperty } from '../index.ts';
+import { bundleFilesIn, DEFAULT_SHAPE, evaluate, PROPERTIES_BY_GUARANTEE, readBundleFile, scenarioArbitrary, type CheckpointStrategy, type Guarantee, type Scenario, type SuiteProperty } from '../index.ts';
 
 export type Verdict =
   | { readonly status: 'killed'; readonly property: string; readonly runsToKill: number; readonly detail: string }
@@ -31,7 +30,7 @@ export interface PinnedScenario {
 export function pinnedScenarios(dir: string, name: string): PinnedScenario[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = bundleFilesIn(dir);
   } catch {
     return [];
   }

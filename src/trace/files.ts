@@ -1,7 +1,7 @@
 // File output that never leaves a half-written file behind: write a temporary sibling (created
 // exclusively, flushed to disk), then rename it over the target, which is atomic on one file system.
 // A reader sees the old file or the new one, never a mixture.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Bundle } from './bundle.ts';
 import { formatBundle } from './bundle-format.ts';
@@ -35,6 +35,13 @@ export function writeBundleFile(path: string, bundle: Bundle): void {
 }
 
 /** Read and validate a bundle file; a missing or unreadable file is a problem like any other. */
+/** The bundle files (`*.json`) of a directory such as properties/regressions/, by name. */
+export function bundleFilesIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+}
+
 export function readBundleFile(path: string): BundleCheck {
   let text: string;
   try {
