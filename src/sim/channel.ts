@@ -2,10 +2,10 @@
 // a sender whose record does not fit keeps it pending and stalls. Control messages (barriers,
 // cancellation markers) take no credit. Each message becomes visible to the receiver at its tick;
 // a later message is never visible before an earlier one (FIFO), except a priority barrier, which
-// is put at the head. A message visible at the receiver is in its input buffer; one not yet visible
-// is still at the sender's side (its output buffer, or the wire).
+// goes ahead of everything but earlier priority barriers. A message visible at the receiver is in
+// its input buffer; one not yet visible is still at the sender's side (its output buffer, or the wire).
 import type { Tick } from '../core/ids.ts';
-import { isRecord, type ChannelMessage, type DataRecord, type PositionedRecord } from '../core/messages.ts';
+import { Barrier, isRecord, type ChannelMessage, type DataRecord, type PositionedRecord } from '../core/messages.ts';
 
 const INITIAL_SLOTS = 8; // a power of two: indices wrap with a mask
 
@@ -58,15 +58,32 @@ export class ChannelRuntime {
     return at;
   }
 
-  /** Put a priority message at the head, visible at `at`, ahead of everything queued. */
-  pushFront(message: ChannelMessage, at: Tick): void {
+  /**
+   * Put a priority barrier ahead of everything queued except the priority barriers already there:
+   * priority barriers overtake data, never each other (Flink polls priority buffers in their order).
+   * It becomes visible at `at`, or with the last of those barriers if that is later. Returns when.
+   */
+  pushPriority(message: ChannelMessage, at: Tick): Tick {
     if (this.count === this.messages.length) this.grow();
-    this.head = (this.head - 1) & (this.messages.length - 1);
-    this.messages[this.head] = message;
-    this.visibleAt[this.head] = at;
-    this.positions[this.head] = -1;
+    const mask = this.messages.length - 1;
+    let ahead = 0;
+    while (ahead < this.count && isPriorityBarrier(this.messages[(this.head + ahead) & mask])) ahead++;
+    if (ahead > 0) at = Math.max(at, this.visibleAt[(this.head + ahead - 1) & mask]!);
+    this.head = (this.head - 1) & mask;
+    for (let i = 0; i < ahead; i++) {
+      const to = (this.head + i) & mask;
+      const from = (to + 1) & mask;
+      this.messages[to] = this.messages[from];
+      this.visibleAt[to] = this.visibleAt[from]!;
+      this.positions[to] = this.positions[from]!;
+    }
+    const slot = (this.head + ahead) & mask;
+    this.messages[slot] = message;
+    this.visibleAt[slot] = at;
+    this.positions[slot] = -1;
     this.count++;
     if (at > this.lastVisibleAt) this.lastVisibleAt = at;
+    return at;
   }
 
   /** Queued data records, in order, split by whether the receiver can see them at `now`. */
@@ -137,4 +154,8 @@ export class ChannelRuntime {
     this.positions = positions;
     this.head = 0;
   }
+}
+
+function isPriorityBarrier(message: ChannelMessage | undefined): boolean {
+  return message instanceof Barrier && message.priority;
 }

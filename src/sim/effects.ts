@@ -83,7 +83,7 @@ function snapshot(world: World, task: TaskRuntime, checkpoint: CheckpointId): vo
 
 /**
  * An aligned barrier goes behind the data already sent (through the pending outputs, in order).
- * A priority barrier goes to the head of each output channel: the records it overtakes that the
+ * A priority barrier goes ahead of the data in each output channel (behind earlier priority barriers): the records it overtakes that the
  * receiver can already see travel with it, for the receiver to persist (its input buffer); the
  * rest (the sender's output buffer) are the sender's to persist with `persistOutput`.
  */
@@ -96,8 +96,7 @@ function forwardBarrier(world: World, task: TaskRuntime, checkpoint: CheckpointI
     }
     const ch = world.channels[channel]!;
     const barrier = new Barrier(checkpoint, triggeredAt, true, ch.queuedRecords(world.tick).atReceiver);
-    const visibleAt = world.tick + 1 + world.choose('delay', world.scenario.timing.deliveryDelayTicksMax);
-    ch.pushFront(barrier, visibleAt);
+    const visibleAt = ch.pushPriority(barrier, world.tick + 1 + world.choose('delay', world.scenario.timing.deliveryDelayTicksMax));
     world.priorityBarriersSent = true;
     world.recorder?.barrier(true, true, world.tick, task.physical.index, channel, checkpoint);
     world.wake(world.tasks[ch.to]!, visibleAt);
