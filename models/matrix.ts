@@ -6,7 +6,7 @@ import { runSuite, type SuiteResult } from './suite.ts';
 
 export type Expectation = 'hold' | 'violated' | 'n/a';
 
-export const MATRIX_PROPERTIES: readonly PropertyName[] = ['cut-consistency', 'prefix-consistency', 'exactly-once', 'at-least-once', 'liveness', 'coordinator-contract', 'abort-protocol'];
+export const MATRIX_PROPERTIES: readonly PropertyName[] = ['cut-consistency', 'prefix-consistency', 'exactly-once', 'at-least-once', 'liveness', 'coordinator-contract', 'abort-protocol', 'barrier-protocol'];
 
 /**
  * What each guarantee implies. Exactly-once implies at-least-once. At-least-once strategies snapshot
@@ -22,6 +22,7 @@ const BY_GUARANTEE: Record<Guarantee, Record<PropertyName, Expectation>> = {
     liveness: 'hold',
     'coordinator-contract': 'hold',
     'abort-protocol': 'hold',
+    'barrier-protocol': 'hold',
   },
   'at-least-once': {
     'cut-consistency': 'violated',
@@ -31,6 +32,7 @@ const BY_GUARANTEE: Record<Guarantee, Record<PropertyName, Expectation>> = {
     liveness: 'hold',
     'coordinator-contract': 'hold',
     'abort-protocol': 'hold',
+    'barrier-protocol': 'hold',
   },
   none: {
     'cut-consistency': 'n/a',
@@ -40,6 +42,7 @@ const BY_GUARANTEE: Record<Guarantee, Record<PropertyName, Expectation>> = {
     liveness: 'hold',
     'coordinator-contract': 'hold',
     'abort-protocol': 'hold',
+    'barrier-protocol': 'hold',
   },
 };
 

@@ -54,7 +54,8 @@ describe('minimizeScenario', () => {
   it('reaches the smallest known counterexample of each canary (size 5 and 6) from fast-check’s shrunk ones', () => {
     for (const [strategy, smallest] of [[noAlign, 5], [earlyUnblock, 6]] as const) {
       for (const seed of [1, 2, 3]) {
-        const shrunk = runSuite(strategy, { runs: 400, seed, minimize: false }).counterexample!;
+        // Their state defect: the barrier protocol may catch them first, with a different witness.
+        const shrunk = runSuite(strategy, { runs: 400, seed, minimize: false, properties: ['cut-consistency', 'prefix-consistency', 'exactly-once'] }).counterexample!;
         const still = (s: Scenario) => evaluate(strategy, s, [shrunk.property], null).length > 0;
         const result = minimizeScenario(shrunk.scenario, still, { strategy });
         expect(still(result.scenario)).toBe(true);

@@ -11,9 +11,9 @@ import { DEFAULT_SHAPE, scenarioArbitrary, type ScenarioShape } from './scenario
 export type SuiteProperty = PropertyName | 'determinism' | 'no-exception';
 
 export const PROPERTIES_BY_GUARANTEE: Record<Guarantee, readonly SuiteProperty[]> = {
-  'exactly-once': ['cut-consistency', 'prefix-consistency', 'exactly-once', 'liveness', 'coordinator-contract', 'abort-protocol', 'determinism', 'no-exception'],
-  'at-least-once': ['at-least-once', 'liveness', 'coordinator-contract', 'abort-protocol', 'determinism', 'no-exception'],
-  none: ['liveness', 'coordinator-contract', 'abort-protocol', 'determinism', 'no-exception'],
+  'exactly-once': ['cut-consistency', 'prefix-consistency', 'exactly-once', 'liveness', 'coordinator-contract', 'abort-protocol', 'barrier-protocol', 'determinism', 'no-exception'],
+  'at-least-once': ['at-least-once', 'liveness', 'coordinator-contract', 'abort-protocol', 'barrier-protocol', 'determinism', 'no-exception'],
+  none: ['liveness', 'coordinator-contract', 'abort-protocol', 'barrier-protocol', 'determinism', 'no-exception'],
 };
 
 export interface SuiteOptions {

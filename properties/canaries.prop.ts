@@ -2,7 +2,7 @@
 // a canary that passes is a failing test. Runs-to-find are printed for the record.
 import { describe, expect, it } from 'vitest';
 import { runSuite } from '../models/suite.ts';
-import { atLeastOnceAsExactlyOnce, earlyUnblock, neverCompletes, noAlign, obsoleteKeepsBlocked, unalignedForgetsOutput, unalignedLateRestore } from './strategies.ts';
+import { atLeastOnceAsExactlyOnce, earlyUnblock, ignoresAborts, neverCompletes, noAlign, obsoleteKeepsBlocked, unalignedForgetsOutput, unalignedLateRestore } from './strategies.ts';
 
 const CANARY_SEEDS = [1, 2, 3, 4, 5];
 const RUNS_BUDGET = 400;
@@ -10,16 +10,20 @@ const RUNS_BUDGET = 400;
 const STATE = ['cut-consistency', 'prefix-consistency', 'exactly-once'];
 const cases = [
   { strategy: noAlign, expected: STATE },
-  { strategy: earlyUnblock, expected: STATE },
+  // An input resumed early lets a newer barrier in: the task then drops a checkpoint whose barriers all came.
+  { strategy: earlyUnblock, expected: [...STATE, 'barrier-protocol'] },
   { strategy: unalignedForgetsOutput, expected: STATE },
   // Late replay reorders or loses recovered records: only a restore shows it, in the final state or
   // in the next checkpoint's cut (consumed after live data that was sent later).
   { strategy: unalignedLateRestore, expected: STATE },
-  { strategy: obsoleteKeepsBlocked, expected: ['liveness'] },
+  // The paused input either blocks the job for good, or is seen paused for a checkpoint that is over.
+  { strategy: obsoleteKeepsBlocked, expected: ['liveness', 'barrier-protocol'] },
   // Duplicates after a restore; its snapshots are inconsistent cuts too.
   { strategy: atLeastOnceAsExactlyOnce, expected: STATE },
   // Every state check holds (nothing completes, every restore starts over); the final checkpoint does not.
   { strategy: neverCompletes, expected: ['liveness'] },
+  // Inputs held paused for aborted checkpoints: no state is wrong, the protocol is.
+  { strategy: ignoresAborts, expected: ['barrier-protocol', 'abort-protocol'] },
 ];
 
 describe('canaries are caught', () => {

@@ -15,3 +15,4 @@ export const unalignedLateRestore = named('unaligned-late-restore');
 export const obsoleteKeepsBlocked = named('obsolete-keeps-blocked');
 export const atLeastOnceAsExactlyOnce = named('at-least-once-as-exactly-once');
 export const neverCompletes = named('never-completes');
+export const ignoresAborts = named('ignores-aborts');

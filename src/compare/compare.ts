@@ -20,9 +20,9 @@ import { buildScenario, type Workload } from './workload.ts';
 
 /** The oracle properties a run is held to, by declared guarantee (determinism is the suites' business). */
 export const ORACLE_PROPERTIES: Readonly<Record<Guarantee, readonly PropertyName[]>> = {
-  'exactly-once': ['cut-consistency', 'prefix-consistency', 'exactly-once', 'liveness', 'coordinator-contract', 'abort-protocol'],
-  'at-least-once': ['at-least-once', 'liveness', 'coordinator-contract', 'abort-protocol'],
-  none: ['liveness', 'coordinator-contract', 'abort-protocol'],
+  'exactly-once': ['cut-consistency', 'prefix-consistency', 'exactly-once', 'liveness', 'coordinator-contract', 'abort-protocol', 'barrier-protocol'],
+  'at-least-once': ['at-least-once', 'liveness', 'coordinator-contract', 'abort-protocol', 'barrier-protocol'],
+  none: ['liveness', 'coordinator-contract', 'abort-protocol', 'barrier-protocol'],
 };
 
 export interface ViolationNote {

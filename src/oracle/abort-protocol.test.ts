@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKERS } from './index.ts';
-import { HistoryBuilder, kindsOf, U, UNION } from './test-histories.ts';
+import { B, HistoryBuilder, kindsOf, U, UNION } from './test-histories.ts';
 
 const check = CHECKERS['abort-protocol'];
 
@@ -51,10 +51,12 @@ describe('abort-protocol', () => {
     expect(check(UNION, history).status).toBe('ok');
   });
 
-  it('demands that a cancellation marker be passed on, unless the coordinator already told the task', () => {
-    const marker = () => new HistoryBuilder(UNION).trigger(1).raw({ kind: 'cancellationReceived', task: U, channel: 0, checkpoint: 1 });
+  it('demands that a cancellation marker be passed on in the step that takes it, unless the coordinator already told the task', () => {
+    const marker = () => new HistoryBuilder(UNION).read(B).trigger(1).raw({ kind: 'cancellationReceived', task: U, channel: 0, checkpoint: 1 });
     expect(check(UNION, marker().quiesce())).toMatchObject({ status: 'violated', checkpoint: 1, channel: 2 });
     expect(check(UNION, marker().raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }).quiesce()).status).toBe('ok');
+    const late = marker().deliver(1).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }); // after its next input
+    expect(check(UNION, late.quiesce())).toMatchObject({ status: 'violated', checkpoint: 1, channel: 2 });
     const notifiedFirst = new HistoryBuilder(UNION).trigger(1).raw({ kind: 'notified', task: U, checkpoint: 1, outcome: 'aborted' }).raw({ kind: 'cancellationReceived', task: U, channel: 0, checkpoint: 1 });
     expect(check(UNION, notifiedFirst.quiesce()).status).toBe('ok');
   });

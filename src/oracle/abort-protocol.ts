@@ -6,11 +6,12 @@
 //  - declare: it declines n, unless the coordinator or an upstream marker had already told it that
 //    n was aborted. Otherwise the coordinator waits for n until it expires.
 //  - announce: unless the coordinator had told it, it sends a cancellation marker for n on every
-//    output. Otherwise downstream tasks keep inputs paused for n until a newer barrier arrives.
+//    output, in that same step. Otherwise downstream tasks keep inputs paused for n until a newer
+//    barrier arrives.
 // And a task that receives a cancellation marker for n, before it has snapshotted n or started a
-// newer checkpoint, passes the marker on over every output.
+// newer checkpoint, passes the marker on over every output in the step that handles it.
 // A crash may drop a decline or a marker not yet sent: a give-up followed by a crash is excused.
-import type { History } from '../core/history.ts';
+import type { History, HistoryEvent } from '../core/history.ts';
 import type { CheckpointId, TaskIndex } from '../core/ids.ts';
 import type { OracleContext } from './context.ts';
 import { taskLabel } from './scenario-facts.ts';
@@ -130,12 +131,14 @@ function unmet(context: OracleContext, obligation: Obligation): Verdict | null {
   const { task, checkpoint, at } = obligation;
   const label = taskLabel(facts, task);
   let declined = false;
+  let stepOver = false; // the marker goes out in the step that gave the checkpoint up; the decline reaches the coordinator later
   const markedOutputs = new Set<number>();
   for (let i = at + 1; i < history.length; i++) {
     const event = history[i]!;
     if (event.kind === 'crashed' || event.kind === 'restored') return null; // a crash may have dropped it
     if (event.kind === 'declined' && event.task === task && event.checkpoint === checkpoint) declined = true;
-    if (event.kind === 'cancellationSent' && event.task === task && event.checkpoint === checkpoint) markedOutputs.add(event.channel);
+    if (isInputOf(event, task)) stepOver = true;
+    if (!stepOver && event.kind === 'cancellationSent' && event.task === task && event.checkpoint === checkpoint) markedOutputs.add(event.channel);
   }
   // A marker sent in the very step that gave the checkpoint up may precede the release in the History.
   for (let i = at - 1; i >= 0 && sameStep(history, i, at, task); i--) {
@@ -158,7 +161,7 @@ function unmet(context: OracleContext, obligation: Obligation): Verdict | null {
     return violated(PROPERTY, {
       witness: [witness(history, at, `${label} ${obligation.why}`)],
       explanation:
-        `${label} ${obligation.why}, but sent no cancellation marker for it on ${facts.graph.channels[channel]!.label}: ` +
+        `${label} ${obligation.why}, but sent no cancellation marker for it on ${facts.graph.channels[channel]!.label} in that step: ` +
         `the task downstream may keep inputs paused for checkpoint ${checkpoint} until a newer barrier arrives.`,
       checkpoint,
       channel,
@@ -171,4 +174,9 @@ function unmet(context: OracleContext, obligation: Obligation): Verdict | null {
 function sameStep(history: History, i: number, at: number, task: TaskIndex): boolean {
   const event = history[i]!;
   return event.tick === history[at]!.tick && (event as { task?: unknown }).task === task;
+}
+
+/** Does `event` start a step of `task` on an input (after which the step before is over)? */
+function isInputOf(event: HistoryEvent, task: TaskIndex): boolean {
+  return (event.kind === 'processed' || event.kind === 'barrierReceived' || event.kind === 'cancellationReceived') && event.task === task;
 }

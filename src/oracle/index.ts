@@ -3,6 +3,7 @@
 import type { History } from '../core/history.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import { checkAbortProtocol } from './abort-protocol.ts';
+import { checkBarrierProtocol } from './barrier-protocol.ts';
 import { checkAtLeastOnce } from './at-least-once.ts';
 import { contextFor, type ContextChecker } from './context.ts';
 import { checkCoordinatorContract } from './coordinator-contract.ts';
@@ -26,6 +27,7 @@ const CONTEXT_CHECKERS: Record<PropertyName, ContextChecker> = {
   liveness: checkLiveness,
   'coordinator-contract': checkCoordinatorContract,
   'abort-protocol': checkAbortProtocol,
+  'barrier-protocol': checkBarrierProtocol,
 };
 
 export const CHECKERS: Record<PropertyName, Checker> = {
@@ -36,6 +38,7 @@ export const CHECKERS: Record<PropertyName, Checker> = {
   liveness: standalone('liveness'),
   'coordinator-contract': standalone('coordinator-contract'),
   'abort-protocol': standalone('abort-protocol'),
+  'barrier-protocol': standalone('barrier-protocol'),
 };
 
 function standalone(property: PropertyName): Checker {

@@ -10,7 +10,8 @@ export type PropertyName =
   | 'at-least-once'
   | 'liveness'
   | 'coordinator-contract'
-  | 'abort-protocol';
+  | 'abort-protocol'
+  | 'barrier-protocol';
 
 export const PROPERTY_NAMES: readonly PropertyName[] = [
   'cut-consistency',
@@ -20,6 +21,7 @@ export const PROPERTY_NAMES: readonly PropertyName[] = [
   'liveness',
   'coordinator-contract',
   'abort-protocol',
+  'barrier-protocol',
 ];
 
 /** One event of a witness: its position in the History, the event itself and what it proves. */

@@ -5,6 +5,7 @@ import { alignedTimeout, unaligned } from './alternating/index.ts';
 import { atLeastOnce } from './at-least-once/index.ts';
 import { atLeastOnceAsExactlyOnce } from './canaries/at-least-once-as-exactly-once.ts';
 import { earlyUnblock } from './canaries/early-unblock.ts';
+import { ignoresAborts } from './canaries/ignores-aborts.ts';
 import { neverCompletes } from './canaries/never-completes.ts';
 import { noAlign } from './canaries/no-align.ts';
 import { obsoleteKeepsBlocked } from './canaries/obsolete-keeps-blocked.ts';
@@ -23,6 +24,7 @@ export const CANARY_STRATEGIES: readonly CheckpointStrategy[] = [
   obsoleteKeepsBlocked,
   atLeastOnceAsExactlyOnce,
   neverCompletes,
+  ignoresAborts,
 ];
 
 export function findStrategy(name: string): CheckpointStrategy | undefined {
