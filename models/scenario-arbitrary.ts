@@ -10,7 +10,7 @@ export const RECORDS_PER_SOURCE_MAX = 12;
 export const TRIGGER_TICK_MAX = 40;
 export const FAULT_WINDOW_TICKS = 80;
 export const LIVENESS_TICKS_MAX = 3000;
-export const BURST_GAP_TICKS_MAX = 4;
+export const BURST_GAP_TICKS_MAX = 2;
 
 export interface ScenarioShape {
   readonly recordsPerSourceMax: number;
@@ -19,7 +19,7 @@ export interface ScenarioShape {
   readonly decisionsMax: number;
 }
 
-export const DEFAULT_SHAPE: ScenarioShape = { recordsPerSourceMax: RECORDS_PER_SOURCE_MAX, triggersMax: 3, faultsMax: 2, decisionsMax: 400 };
+export const DEFAULT_SHAPE: ScenarioShape = { recordsPerSourceMax: RECORDS_PER_SOURCE_MAX, triggersMax: 5, faultsMax: 2, decisionsMax: 400 };
 
 
 // Per source slot, one list of records each tagged with a subtask; a source of parallelism p reads
@@ -59,7 +59,7 @@ const timing: fc.Arbitrary<Timing> = fc.record({
   deliveryDelayTicksMax: fc.integer({ min: 0, max: 4 }),
   processingTicksMax: fc.integer({ min: 0, max: 2 }),
   uploadTicksMax: fc.integer({ min: 0, max: 6 }),
-  rpcDelayTicksMax: fc.integer({ min: 0, max: 3 }),
+  rpcDelayTicksMax: fc.integer({ min: 0, max: 6 }),
   restartTicks: fc.integer({ min: 1, max: 6 }),
   // Short timeouts make expiries (and so aborts racing with barriers) common.
   checkpointTimeoutTicks: fc.oneof(fc.constant(DEFAULT_TIMING.checkpointTimeoutTicks), fc.integer({ min: 5, max: 60 })),
