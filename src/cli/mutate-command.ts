@@ -78,7 +78,8 @@ async function resolveTargets(specs: readonly string[]): Promise<JudgedTarget[]>
         const canary = findStrategy(spec) !== undefined ? ` ("${spec}" is a canary: pass its module path to mutate it)` : '';
         throw new UsageError(`unknown strategy "${spec}"${canary}; built-in: ${Object.keys(BUILT_IN_ENTRIES).join(', ')}, or a path to a strategy module`);
       }
-      targets.push({ ...target, guarantee: findStrategy(spec)!.guarantee });
+      const { guarantee, supportsCycles } = findStrategy(spec)!;
+      targets.push({ ...target, guarantee, supportsCycles });
       continue;
     }
     targets.push(await moduleJudgedTarget(project, spec));
@@ -94,7 +95,7 @@ async function moduleJudgedTarget(project: ReturnType<typeof createProject>, spe
   const { strategy } = await loadStrategy(spec);
   const exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   const exportName = Object.keys(exports).find((k) => exports[k] === strategy) ?? 'default';
-  return { ...moduleTarget(project, strategy.name, path, exportName), guarantee: strategy.guarantee };
+  return { ...moduleTarget(project, strategy.name, path, exportName), guarantee: strategy.guarantee, supportsCycles: strategy.supportsCycles };
 }
 
 /** The first syntax error of a TypeScript or JavaScript file, or null. */

@@ -26,7 +26,7 @@ const CANARY_MUTANTS: ReadonlyArray<{ canary: string; matches: (m: Mutant) => bo
 ];
 
 function target(name: string): JudgedTarget {
-  return { ...builtInTarget(createProject(undefined), name)!, guarantee: findStrategy(name)!.guarantee };
+  return { ...builtInTarget(createProject(undefined), name)!, guarantee: findStrategy(name)!.guarantee, supportsCycles: findStrategy(name)!.supportsCycles };
 }
 
 describe('canaries as mutants', () => {

@@ -3,7 +3,7 @@
 // properties as `snapcheck run` (fixed seed, fixed run count), stopping at the first violation
 // without shrinking: a kill needs one witness, not a small one. Properties judged: those the
 // original strategy promises, and those the mutant now promises (a relabelled guarantee must keep
-// its new promise).
+// its new promise); topologies likewise.
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { bundleFilesIn, DEFAULT_SHAPE, evaluate, PROPERTIES_BY_GUARANTEE, readBundleFile, scenarioArbitrary, type CheckpointStrategy, type Guarantee, type Scenario, type SuiteProperty } from '../index.ts';
@@ -43,8 +43,14 @@ export function pinnedScenarios(dir: string, name: string): PinnedScenario[] {
   });
 }
 
-export function judge(strategy: CheckpointStrategy, originalGuarantee: Guarantee, settings: JudgeSettings, pinned: readonly PinnedScenario[] = []): Verdict {
-  const properties = judgedProperties(originalGuarantee, strategy.guarantee);
+/** What the original strategy declares; a mutant is held to it as well as to its own declaration. */
+export interface OriginalDeclaration {
+  readonly guarantee: Guarantee;
+  readonly supportsCycles: boolean;
+}
+
+export function judge(strategy: CheckpointStrategy, original: OriginalDeclaration, settings: JudgeSettings, pinned: readonly PinnedScenario[] = []): Verdict {
+  const properties = judgedProperties(original.guarantee, strategy.guarantee);
   for (const { file, scenario } of pinned) {
     const verdict = judgeOne(strategy, scenario, properties);
     if (verdict !== null) return { status: 'killed', runsToKill: 0, property: verdict.property, detail: `pinned regression ${file}: ${verdict.detail}` };
@@ -56,7 +62,10 @@ export function judge(strategy: CheckpointStrategy, originalGuarantee: Guarantee
     found = judgeOne(strategy, scenario, properties);
     return found === null;
   };
-  fc.check(fc.property(scenarioArbitrary(strategy, DEFAULT_SHAPE), predicate), { numRuns: settings.runs, seed: settings.seed, endOnFailure: true });
+  // The same scenarios for every mutant: cyclic ones whenever the original or the mutant claims cycles
+  // (a mutant that drops the claim then fails on them, as users relying on it would see).
+  const domain = { name: strategy.name, supportsCycles: original.supportsCycles || strategy.supportsCycles };
+  fc.check(fc.property(scenarioArbitrary(domain, DEFAULT_SHAPE), predicate), { numRuns: settings.runs, seed: settings.seed, endOnFailure: true });
   if (found === null) return { status: 'survived', runs };
   return { status: 'killed', runsToKill: runs, ...(found as { property: string; detail: string }) };
 }

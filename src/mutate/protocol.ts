@@ -18,6 +18,7 @@ export interface JudgeSpec {
   readonly entryOut: string;
   readonly exportName: string;
   readonly originalGuarantee: Guarantee;
+  readonly originalSupportsCycles: boolean;
 }
 
 export interface JobMessage {

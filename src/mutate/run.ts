@@ -17,6 +17,8 @@ import type { KillSettings, Mutant, MutantOutcome, MutantResult, MutationReport,
 
 export interface JudgedTarget extends MutationTarget {
   readonly guarantee: Guarantee;
+  /** The original's declaration: its mutants are judged on cyclic topologies too when it supports them. */
+  readonly supportsCycles: boolean;
 }
 
 export interface MutateOptions extends KillSettings {
@@ -117,7 +119,7 @@ function jobFor(context: JobContext, dir: string, jobId: number, file: string, t
   const dirty = [...new Set(judges.flatMap((j) => dependents(context.project, context.closures.get(j.name)!, file)))];
   const root = commonDirectory([...dirty, ...judges.map((j) => j.entry)]);
   const outDir = join(context.tmp, dir);
-  const specs: JudgeSpec[] = judges.map((j) => ({ name: j.name, entryOut: outputPath({ root, outDir }, j.entry), exportName: j.exportName, originalGuarantee: j.guarantee }));
+  const specs: JudgeSpec[] = judges.map((j) => ({ name: j.name, entryOut: outputPath({ root, outDir }, j.entry), exportName: j.exportName, originalGuarantee: j.guarantee, originalSupportsCycles: j.supportsCycles }));
   return { jobId, mutatedFile: file, mutatedText: text, dirty, root, outDir, compile: true, judges: specs };
 }
 

@@ -32,7 +32,7 @@ async function judgeWith(spec: JudgeSpec): Promise<Verdict> {
     return { status: 'killed', property: 'load', runsToKill: 0, detail: `the mutated module failed to load: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (!pinnedByJudge.has(spec.name)) pinnedByJudge.set(spec.name, init.regressionsDir === null ? [] : pinnedScenarios(init.regressionsDir, spec.name));
-  return judge(strategy, spec.originalGuarantee, init, pinnedByJudge.get(spec.name));
+  return judge(strategy, { guarantee: spec.originalGuarantee, supportsCycles: spec.originalSupportsCycles }, init, pinnedByJudge.get(spec.name));
 }
 
 async function handle(job: JobMessage): Promise<void> {
