@@ -1,7 +1,7 @@
 // Mutants of a set of files: ts-morph parses them (with the project's compiler options, so the
 // operators can ask for types), the operators propose edits, and each distinct mutated text
-// becomes one mutant. A line marked `// mutation-equivalent: <reason>` turns its mutants into
-// reported equivalents; `// mutation-equivalent(<operator>): <reason>` only that operator's.
+// becomes one mutant. A line marked `// mutation-equivalent: <reason>` turns the mutants that start
+// on it into reported equivalents; `// mutation-equivalent(<operator>): <reason>` only that operator's.
 import { relative } from 'node:path';
 import { Project, type SourceFile } from 'ts-morph';
 import { proposeMutations, type Proposal } from './operators.ts';
@@ -80,13 +80,15 @@ function endOfLine(text: string, position: number): number {
 
 const MARKER = /\/\/\s*mutation-equivalent(?:\(([a-z-]+(?:\s*,\s*[a-z-]+)*)\))?:\s*(\S.*)$/;
 
-/** The reason a marked line gives, if it covers this operator. A marker without a reason covers nothing. */
+/**
+ * The reason the mutant's first line gives, if it covers this operator. Only the line the mutant
+ * starts on counts: a swap of two statements belongs to the first, so a marker arguing about a
+ * statement and the one after it never also excuses the swap with the one before. A marker without
+ * a reason covers nothing.
+ */
 export function equivalenceReason(lines: string, operator: string): string | null {
-  for (const line of lines.split('\n')) {
-    const match = MARKER.exec(line);
-    if (!match) continue;
-    const operators = match[1]?.split(',').map((o) => o.trim());
-    if (operators === undefined || operators.includes(operator)) return match[2]!.trim();
-  }
-  return null;
+  const match = MARKER.exec(lines.split('\n', 1)[0]!);
+  if (!match) return null;
+  const operators = match[1]?.split(',').map((o) => o.trim());
+  return operators === undefined || operators.includes(operator) ? match[2]!.trim() : null;
 }

@@ -19,6 +19,9 @@ describe('equivalence markers', () => {
     expect(equivalenceReason('x < y; // mutation-equivalent(off-by-one): ids are dense', 'shift-boundary')).toBeNull();
     expect(equivalenceReason('x < y; // mutation-equivalent(off-by-one, shift-boundary): ids are dense', 'shift-boundary')).toBe('ids are dense');
     expect(equivalenceReason('x < y; // mutation-equivalent:', 'shift-boundary')).toBeNull();
+    // A swap starts on its first statement: a marker on the second does not excuse it.
+    expect(equivalenceReason('a();\nb(); // mutation-equivalent(swap-adjacent): b and c commute', 'swap-adjacent')).toBeNull();
+    expect(equivalenceReason('a(); // mutation-equivalent(swap-adjacent): a and b commute\nb();', 'swap-adjacent')).toBe('a and b commute');
   });
 });
 

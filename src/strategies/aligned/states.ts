@@ -87,8 +87,8 @@ function startAlignment(
   checkpoint: CheckpointId,
   before: Effect[],
 ): [AlignmentState, readonly Effect[]] {
-  memory.lastStarted = checkpoint;
-  for (const id of memory.aborted) if (id <= checkpoint) memory.aborted.delete(id); // obsolete by id now
+  memory.lastStarted = checkpoint; // mutation-equivalent(swap-adjacent): the pruning compares with checkpoint, not lastStarted, so their order does not matter
+  for (const id of memory.aborted) if (id <= checkpoint) memory.aborted.delete(id); // obsolete by id now // mutation-equivalent(remove-call, swap-adjacent, shift-boundary): pruning only bounds memory: an id at or below lastStarted is rejected by isObsolete's first test whether or not it stays in the set
   if (memory.context.inputs.length === 1) {
     return [new WaitingForFirstBarrier(memory), [...before, ...checkpointAndResume(checkpoint, [channel])]];
   }

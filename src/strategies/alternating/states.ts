@@ -86,8 +86,8 @@ export class Idle implements HandlerState {
 
 /** Start checkpoint `arrival.checkpoint` on its first barrier here, after `before` (a subsumption). */
 function start(memory: Memory, arrival: BarrierArrival, before: Effect[]): Transition {
-  memory.lastStarted = arrival.checkpoint;
-  for (const id of memory.aborted) if (id <= arrival.checkpoint) memory.aborted.delete(id);
+  memory.lastStarted = arrival.checkpoint; // mutation-equivalent(swap-adjacent): the pruning compares with arrival.checkpoint, not lastStarted, so their order does not matter
+  for (const id of memory.aborted) if (id <= arrival.checkpoint) memory.aborted.delete(id); // mutation-equivalent(remove-call, swap-adjacent, shift-boundary): pruning only bounds memory: an id at or below lastStarted is rejected by isObsolete's first test whether or not it stays in the set
   const { inputs } = memory.context;
   if (arrival.priority || !memory.mode.alignFirst) return goUnaligned(memory, arrival.checkpoint, [arrival], new Set(), before);
   if (inputs.length === 1) return [new Idle(memory), [...before, ...checkpointAndResume(arrival.checkpoint, [arrival.channel])]];
@@ -104,7 +104,7 @@ function goUnaligned(memory: Memory, checkpoint: CheckpointId, arrived: readonly
   const effects: Effect[] = [
     ...before, // mutation-equivalent(swap-adjacent): one atomic step; a decline and a cancellation marker for an older checkpoint touch neither the state captured nor this checkpoint's channel state
     { kind: 'snapshot', checkpoint },
-    { kind: 'persistOutput', checkpoint },
+    { kind: 'persistOutput', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step; a priority barrier moves no record, so persistOutput stores the same either side of it
     { kind: 'forwardBarrier', checkpoint, priority: true }, // mutation-equivalent(swap-adjacent): one atomic step; a priority barrier moves no record, so persistOutput stores the same either side of it, and no record is processed before the inputs resume
     ...unblockAll(aligned),
   ];
@@ -166,7 +166,7 @@ export class Recording implements HandlerState {
     const effects: Effect[] = arrival.priority ? [{ kind: 'persistOvertaken', checkpoint, channel }] : resume(arrival);
     const waiting = new Set(this.waiting);
     waiting.delete(channel);
-    if (waiting.size > 0) return [new Recording(this.memory, checkpoint, waiting), effects];
+    if (waiting.size > 0) return [new Recording(this.memory, checkpoint, waiting), effects]; // mutation-equivalent(early-unblock): the effects already resume this channel, or it was never paused (a record or a priority barrier came through it): a second resume changes nothing
     return [new Idle(this.memory), [...effects, { kind: 'ack', checkpoint }]];
   }
 

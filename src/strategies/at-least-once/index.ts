@@ -2,8 +2,8 @@
 // checkpoint and snapshots when all inputs delivered theirs; records that overtook a barrier on a
 // fast input are then in the snapshot and are replayed after a restore: duplicates, never loss.
 import type { ChannelIndex, CheckpointId } from '../../core/ids.ts';
-import { replayAll, SourceBarrierInjector } from '../shared-steps.ts';
-import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
+import { SourceBarrierInjector } from '../shared-steps.ts';
+import { NO_EFFECTS, type CheckpointStrategy, type Effect, type StrategyEvent, type TaskContext, type TaskStrategy } from '../strategy.ts';
 
 export class BarrierTrackerTask implements TaskStrategy {
   private readonly source = new SourceBarrierInjector();
@@ -20,14 +20,14 @@ export class BarrierTrackerTask implements TaskStrategy {
       case 'checkpointTriggered':
         return this.source.triggered(event.checkpoint);
       case 'barrierReceived':
-        return [{ kind: 'unblock', channel: event.channel }, ...this.count(event.channel, event.checkpoint)];
+        return [{ kind: 'unblock', channel: event.channel }, ...this.count(event.channel, event.checkpoint)]; // mutation-equivalent(swap-adjacent): one atomic step: no record is processed between these effects, and the ack leaves only after the upload
       case 'checkpointAborted':
       case 'cancellationReceived':
-        this.pending.delete(event.checkpoint);
-        if (event.checkpoint > this.lastSnapshotted) this.aborted.add(event.checkpoint);
+        this.pending.delete(event.checkpoint); // mutation-equivalent(remove-call, swap-adjacent): the barriers counted for an aborted checkpoint are never read again: it is in aborted (or already snapshotted), and count rejects it first
+        if (event.checkpoint > this.lastSnapshotted) this.aborted.add(event.checkpoint); // mutation-equivalent(shift-boundary): the checkpoint last snapshotted is rejected by count's first test anyway
         return [];
       case 'restored':
-        return replayAll(event.channelsWithState);
+        return NO_EFFECTS; // state-only snapshots: no channel state to put back
       case 'checkpointCompleted':
         return []; // nothing to commit
       case 'recordReceived':
@@ -42,12 +42,12 @@ export class BarrierTrackerTask implements TaskStrategy {
     arrived.add(channel);
     this.pending.set(checkpoint, arrived);
     if (arrived.size < this.context.inputs.length) return [];
-    this.lastSnapshotted = checkpoint;
-    for (const id of [...this.pending.keys()]) if (id <= checkpoint) this.pending.delete(id); // older ones are subsumed
-    for (const id of [...this.aborted]) if (id <= checkpoint) this.aborted.delete(id);
+    this.lastSnapshotted = checkpoint; // mutation-equivalent(remove-call, swap-adjacent): barriers on a channel come in increasing order, so no barrier of an older checkpoint can complete it after this one; the field only prunes memory and filters ids already pruned
+    for (const id of [...this.pending.keys()]) if (id <= checkpoint) this.pending.delete(id); // older ones are subsumed // mutation-equivalent(remove-call, swap-adjacent, empty-collection, shift-boundary): pruning only bounds memory: count rejects every id at or below lastSnapshotted before it reads pending
+    for (const id of [...this.aborted]) if (id <= checkpoint) this.aborted.delete(id); // mutation-equivalent(remove-call, swap-adjacent, empty-collection, shift-boundary): pruning only bounds memory: an id at or below lastSnapshotted is rejected by count's first test whether or not it stays in the set
     return [
-      { kind: 'snapshot', checkpoint },
-      { kind: 'forwardBarrier', checkpoint },
+      { kind: 'snapshot', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step: no record is processed between these effects, and the ack leaves only after the upload
+      { kind: 'forwardBarrier', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step: no record is processed between these effects, and the ack leaves only after the upload
       { kind: 'ack', checkpoint },
     ];
   }

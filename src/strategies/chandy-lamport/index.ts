@@ -21,13 +21,13 @@ export class ChandyLamportTask implements TaskStrategy {
       case 'checkpointTriggered':
         return this.source.triggered(event.checkpoint);
       case 'barrierReceived':
-        return [{ kind: 'unblock', channel: event.channel }, ...this.markerReceived(event.channel, event.checkpoint)];
+        return [{ kind: 'unblock', channel: event.channel }, ...this.markerReceived(event.channel, event.checkpoint)]; // mutation-equivalent(swap-adjacent): one atomic step: no record is processed between these effects, and the ack leaves only after the upload
       case 'recordReceived':
         return persistWhereRecording(this.recording, event.channel);
       case 'checkpointAborted':
       case 'cancellationReceived':
         this.recording.delete(event.checkpoint);
-        if (event.checkpoint > this.lastStarted) this.aborted.add(event.checkpoint);
+        if (event.checkpoint > this.lastStarted) this.aborted.add(event.checkpoint); // mutation-equivalent(shift-boundary): the snapshot last started is still recording (handled before the aborted test) or over (rejected as older)
         return [];
       case 'restored':
         return replayAll(event.channelsWithState);
@@ -40,18 +40,18 @@ export class ChandyLamportTask implements TaskStrategy {
 
   private markerReceived(channel: ChannelIndex, checkpoint: CheckpointId): Effect[] {
     const recording = this.recording.get(checkpoint);
-    if (recording !== undefined) return recording.delete(channel) ? this.finishIfDone(checkpoint, recording) : [];
+    if (recording !== undefined) return recording.delete(channel) ? this.finishIfDone(checkpoint, recording) : []; // mutation-equivalent(early-unblock): the effects already resume this channel, or it was never paused (a record or a priority barrier came through it): a second resume changes nothing
     if (checkpoint <= this.lastStarted || this.aborted.has(checkpoint)) return []; // obsolete
     this.lastStarted = checkpoint;
     const others = new Set(this.context.inputs.filter((c) => c !== channel));
     this.recording.set(checkpoint, others);
-    return [{ kind: 'snapshot', checkpoint }, { kind: 'forwardBarrier', checkpoint }, ...this.finishIfDone(checkpoint, others)];
+    return [{ kind: 'snapshot', checkpoint }, { kind: 'forwardBarrier', checkpoint }, ...this.finishIfDone(checkpoint, others)]; // mutation-equivalent(swap-adjacent): one atomic step: no record is processed between these effects, and the ack leaves only after the upload
   }
 
   /** Every input's marker has come: the channel states are complete, and the snapshot can be acknowledged. */
   private finishIfDone(checkpoint: CheckpointId, recording: ReadonlySet<ChannelIndex>): Effect[] {
     if (recording.size > 0) return [];
-    this.recording.delete(checkpoint);
+    this.recording.delete(checkpoint); // mutation-equivalent(remove-call, swap-adjacent): an emptied recording set records nothing, and a later marker of the same checkpoint finds nothing to remove in it: dropping the entry only frees memory
     return [{ kind: 'ack', checkpoint }];
   }
 }

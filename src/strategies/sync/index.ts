@@ -4,8 +4,7 @@
 // coordinator reports the checkpoint's outcome. Costs throughput by design.
 import type { CheckpointId } from '../../core/ids.ts';
 import { AlignedTask } from '../aligned/index.ts';
-import { replayAll } from '../shared-steps.ts';
-import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
+import { NO_EFFECTS, type CheckpointStrategy, type Effect, type StrategyEvent, type TaskContext, type TaskStrategy } from '../strategy.ts';
 
 /** A source paused for the newest checkpoint it started, until that one completes or aborts. */
 export class PausingSourceTask implements TaskStrategy {
@@ -15,17 +14,17 @@ export class PausingSourceTask implements TaskStrategy {
   handle(event: StrategyEvent): readonly Effect[] {
     switch (event.kind) {
       case 'checkpointTriggered': {
-        if (event.checkpoint <= this.lastTriggered) return []; // a late trigger RPC
+        if (event.checkpoint <= this.lastTriggered) return []; // a late trigger RPC // mutation-equivalent(shift-boundary): the coordinator triggers each id once, so a trigger equal to the last one never arrives
         this.lastTriggered = this.pausedFor = event.checkpoint;
         const checkpoint = event.checkpoint;
-        return [{ kind: 'pauseSource' }, { kind: 'snapshot', checkpoint }, { kind: 'forwardBarrier', checkpoint }, { kind: 'ack', checkpoint }];
+        return [{ kind: 'pauseSource' }, { kind: 'snapshot', checkpoint }, { kind: 'forwardBarrier', checkpoint }, { kind: 'ack', checkpoint }]; // mutation-equivalent(swap-adjacent): one atomic step: the source reads nothing between pausing, snapshotting and injecting, and the ack leaves only after the upload
       }
       case 'checkpointCompleted':
         return event.checkpoint >= this.pausedFor ? this.resume() : [];
       case 'checkpointAborted':
         return event.checkpoint === this.pausedFor ? this.resume() : [];
       case 'restored':
-        return replayAll(event.channelsWithState);
+        return NO_EFFECTS; // a source has no inputs, so no channel state
       case 'barrierReceived':
       case 'recordReceived':
       case 'cancellationReceived':
