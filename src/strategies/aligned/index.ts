@@ -1,7 +1,7 @@
 // The `aligned` strategy: block each input as its barrier arrives; when barrier n has arrived on
 // every input, snapshot, forward n and unblock all as one atomic step. Snapshot = state only.
-import { SourceBarrierInjector } from '../shared-steps.ts';
-import { NO_EFFECTS, type CheckpointStrategy, type Effect, type StrategyEvent, type TaskContext, type TaskStrategy } from '../strategy.ts';
+import { replayAll, SourceBarrierInjector } from '../shared-steps.ts';
+import type { CheckpointStrategy, Effect, StrategyEvent, TaskContext, TaskStrategy } from '../strategy.ts';
 import { WaitingForFirstBarrier, type AlignmentMemory, type AlignmentState } from './states.ts';
 
 export class AlignedTask implements TaskStrategy {
@@ -25,7 +25,7 @@ export class AlignedTask implements TaskStrategy {
       case 'cancellationReceived':
         return this.transition(this.state.cancelled(event.checkpoint, true));
       case 'restored':
-        return NO_EFFECTS; // state-only snapshots: no channel state to put back
+        return replayAll(event.channelsWithState); // kept general for wrappers // mutation-equivalent(remove-call): aligned stores no channel state, so a restore never hands it any
       case 'checkpointCompleted':
         return []; // state-only snapshots need no follow-up
       case 'recordReceived':
