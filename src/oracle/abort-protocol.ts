@@ -11,9 +11,10 @@
 // And a task that receives a cancellation marker for n, before it has snapshotted n or started a
 // newer checkpoint, passes the marker on over every output in the step that handles it.
 // A crash may drop a decline or a marker not yet sent: a give-up followed by a crash is excused.
-import type { History, HistoryEvent } from '../core/history.ts';
+import type { History } from '../core/history.ts';
 import type { CheckpointId, TaskIndex } from '../core/ids.ts';
 import type { OracleContext } from './context.ts';
+import { startsInputStep } from './history-index.ts';
 import { taskLabel } from './scenario-facts.ts';
 import { ok, violated, witness, type Verdict } from './verdict.ts';
 
@@ -137,7 +138,7 @@ function unmet(context: OracleContext, obligation: Obligation): Verdict | null {
     const event = history[i]!;
     if (event.kind === 'crashed' || event.kind === 'restored') return null; // a crash may have dropped it
     if (event.kind === 'declined' && event.task === task && event.checkpoint === checkpoint) declined = true;
-    if (isInputOf(event, task)) stepOver = true;
+    if (startsInputStep(event) && event.task === task) stepOver = true;
     if (!stepOver && event.kind === 'cancellationSent' && event.task === task && event.checkpoint === checkpoint) markedOutputs.add(event.channel);
   }
   // A marker sent in the very step that gave the checkpoint up may precede the release in the History.
@@ -174,9 +175,4 @@ function unmet(context: OracleContext, obligation: Obligation): Verdict | null {
 function sameStep(history: History, i: number, at: number, task: TaskIndex): boolean {
   const event = history[i]!;
   return event.tick === history[at]!.tick && (event as { task?: unknown }).task === task;
-}
-
-/** Does `event` start a step of `task` on an input (after which the step before is over)? */
-function isInputOf(event: HistoryEvent, task: TaskIndex): boolean {
-  return (event.kind === 'processed' || event.kind === 'barrierReceived' || event.kind === 'cancellationReceived') && event.task === task;
 }

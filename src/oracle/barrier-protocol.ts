@@ -15,6 +15,7 @@
 import type { EventOf, History } from '../core/history.ts';
 import type { ChannelIndex, CheckpointId, TaskIndex } from '../core/ids.ts';
 import type { OracleContext } from './context.ts';
+import { startsInputStep } from './history-index.ts';
 import { taskLabel } from './scenario-facts.ts';
 import { ok, violated, witness, type Verdict, type WitnessEvent } from './verdict.ts';
 
@@ -37,10 +38,13 @@ class TaskView {
   newestBarrier: Seen | null = null;
   /** Barrier n arrived on every input here (at that index): a snapshot of n is due before the next input. */
   readonly snapshotDue: Seen[] = [];
+
+  /** A due snapshot not taken, if any. */
+  missedSnapshot(): Seen | undefined {
+    return this.snapshotDue.find(([n]) => !this.snapshotted.has(n));
+  }
 }
 
-/** Events that start a task's next step on an input: the rules' deadline for the step before. */
-const INPUT_EVENTS: ReadonlySet<string> = new Set(['read', 'processed', 'barrierReceived', 'cancellationReceived']);
 
 export function checkBarrierProtocol(context: OracleContext): Verdict {
   const { history, facts } = context;
@@ -58,11 +62,12 @@ export function checkBarrierProtocol(context: OracleContext): Verdict {
     }
     if (!('task' in event) || event.task === null) continue;
     const view = views[event.task]!;
-    if (INPUT_EVENTS.has(event.kind)) {
+    if (startsInputStep(event)) { // the deadline of the task's step before
       for (const [n, at] of view.notifiedAborted) if (!view.told.has(n)) view.told.set(n, at);
       view.notifiedAborted.length = 0;
       const late = overdue(history, view, event.task, i, label);
       if (late !== null) return fail(late.explanation, late.witnesses, late.checkpoint, late.channel);
+      view.snapshotDue.length = 0; // all taken: the step they were due in is over
     }
     switch (event.kind) {
       case 'barrierSent': {
@@ -104,7 +109,7 @@ export function checkBarrierProtocol(context: OracleContext): Verdict {
   }
   for (let task = 0; task < views.length; task++) {
     const view = views[task]!;
-    const due = view.snapshotDue.find(([n]) => !view.snapshotted.has(n));
+    const due = view.missedSnapshot();
     if (due !== undefined) return fail(snapshotNotTaken(label(task), due[0]), [witness(history, due[1], `last barrier ${due[0]} received`)], due[0]);
   }
   return ok(PROPERTY);
@@ -149,12 +154,11 @@ function snapshotBreaks(history: History, view: TaskView, event: EventOf<'snapsh
 
 /** Before `task` takes the input at `at`: every snapshot due is taken, and no input is paused for nothing. */
 function overdue(history: History, view: TaskView, task: TaskIndex, at: number, label: (task: TaskIndex) => string): Finding | null {
-  for (const [n, since] of view.snapshotDue) {
-    if (!view.snapshotted.has(n)) {
-      return { explanation: snapshotNotTaken(label(task), n), witnesses: [witness(history, since, `last barrier ${n} received`), witness(history, at, 'next input taken')], checkpoint: n };
-    }
+  const missed = view.missedSnapshot();
+  if (missed !== undefined) {
+    const [n, since] = missed;
+    return { explanation: snapshotNotTaken(label(task), n), witnesses: [witness(history, since, `last barrier ${n} received`), witness(history, at, 'next input taken')], checkpoint: n };
   }
-  view.snapshotDue.length = 0;
   for (const [channel, [n, pausedAt]] of view.pausedBy) {
     const reason = pointlessPause(view, n);
     if (reason === null) continue;

@@ -1,7 +1,7 @@
 // One pass over a History that files every event the checkers need by attempt, checkpoint and
 // channel, as event indices. The checkers then work on these small sorted index lists instead of
 // rescanning the History (they run on every generated scenario, so the History is scanned once).
-import type { History } from '../core/history.ts';
+import type { History, HistoryEvent } from '../core/history.ts';
 import type { ChannelIndex, CheckpointId } from '../core/ids.ts';
 import { assert } from '../core/assert.ts';
 import type { PhysicalGraph } from '../dataflow/physical.ts';
@@ -244,4 +244,14 @@ export function completedCheckpoints(index: HistoryIndex): CheckpointFacts[] {
   const completed: CheckpointFacts[] = [];
   for (const checkpoint of index.checkpoints.values()) if (checkpoint.completedAt >= 0) completed.push(checkpoint);
   return completed.sort((a, b) => a.id - b.id);
+}
+
+const INPUT_STEP_KINDS: ReadonlySet<string> = new Set(['read', 'processed', 'barrierReceived', 'cancellationReceived']);
+
+/**
+ * Does `event` start a step of its task on an input (a source read, a record, a barrier or a
+ * marker)? The task's step before it is then over, and its mailbox (notifications) handled.
+ */
+export function startsInputStep(event: HistoryEvent): event is Extract<HistoryEvent, { task: number }> {
+  return INPUT_STEP_KINDS.has(event.kind);
 }

@@ -83,9 +83,10 @@ function snapshot(world: World, task: TaskRuntime, checkpoint: CheckpointId): vo
 
 /**
  * An aligned barrier goes behind the data already sent (through the pending outputs, in order).
- * A priority barrier goes ahead of the data in each output channel (behind earlier priority barriers): the records it overtakes that the
- * receiver can already see travel with it, for the receiver to persist (its input buffer); the
- * rest (the sender's output buffer) are the sender's to persist with `persistOutput`.
+ * A priority barrier goes ahead of the data in each output channel (behind earlier priority
+ * barriers): the records it overtakes that the receiver can already see travel with it, for the
+ * receiver to persist (its input buffer); the rest (the sender's output buffer) are the sender's
+ * to persist with `persistOutput`.
  */
 function forwardBarrier(world: World, task: TaskRuntime, checkpoint: CheckpointId, priority: boolean): void {
   const triggeredAt = world.coordinator.triggeredAt(checkpoint) ?? world.tick;
