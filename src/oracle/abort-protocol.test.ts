@@ -18,15 +18,14 @@ function givesUpCheckpointOne(): HistoryBuilder {
 describe('abort-protocol', () => {
   it('holds when a task that gives a checkpoint up declines it and sends a cancellation marker downstream', () => {
     const history = givesUpCheckpointOne()
-      .unblock(0)
-      .raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 })
+      .inOneStep((b) => b.unblock(0).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }))
       .raw({ kind: 'declined', task: U, checkpoint: 1, reason: 'subsumed' })
       .quiesce();
     expect(check(UNION, history)).toEqual({ status: 'ok', property: 'abort-protocol' });
   });
 
   it('is violated when the task never declines what it gave up', () => {
-    const history = givesUpCheckpointOne().unblock(0).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }).quiesce();
+    const history = givesUpCheckpointOne().inOneStep((b) => b.unblock(0).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 })).quiesce();
     const verdict = check(UNION, history);
     expect(verdict).toMatchObject({ status: 'violated', property: 'abort-protocol', checkpoint: 1 });
     if (verdict.status !== 'violated') return;
@@ -52,12 +51,77 @@ describe('abort-protocol', () => {
   });
 
   it('demands that a cancellation marker be passed on in the step that takes it, unless the coordinator already told the task', () => {
-    const marker = () => new HistoryBuilder(UNION).read(B).trigger(1).raw({ kind: 'cancellationReceived', task: U, channel: 0, checkpoint: 1 });
+    const received = { kind: 'cancellationReceived', task: U, channel: 0, checkpoint: 1 } as const;
+    const passedOn = { kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 } as const;
+    const marker = () => new HistoryBuilder(UNION).read(B).trigger(1).raw(received);
     expect(check(UNION, marker().quiesce())).toMatchObject({ status: 'violated', checkpoint: 1, channel: 2 });
-    expect(check(UNION, marker().raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }).quiesce()).status).toBe('ok');
-    const late = marker().deliver(1).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }); // after its next input
+    const inStep = new HistoryBuilder(UNION).read(B).trigger(1).inOneStep((b) => b.raw(received).raw(passedOn));
+    expect(check(UNION, inStep.quiesce()).status).toBe('ok');
+    const late = marker().deliver(1).raw(passedOn); // after its next input
     expect(check(UNION, late.quiesce())).toMatchObject({ status: 'violated', checkpoint: 1, channel: 2 });
     const notifiedFirst = new HistoryBuilder(UNION).trigger(1).raw({ kind: 'notified', task: U, checkpoint: 1, outcome: 'aborted' }).raw({ kind: 'cancellationReceived', task: U, channel: 0, checkpoint: 1 });
     expect(check(UNION, notifiedFirst.quiesce()).status).toBe('ok');
+  });
+
+  describe('no false alarms', () => {
+    const subsumed = () =>
+      givesUpCheckpointOne().inOneStep((b) => b.unblock(0).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 })).raw({ kind: 'declined', task: U, checkpoint: 1, reason: 'subsumed' });
+
+    it('is violated by a marker sent in a step that neither took a marker nor gave the checkpoint up', () => {
+      const onNotification = new HistoryBuilder(UNION)
+        .trigger(1)
+        .raw({ kind: 'notified', task: U, checkpoint: 1, outcome: 'aborted' })
+        .raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 })
+        .quiesce();
+      const verdict = check(UNION, onNotification);
+      expect(verdict).toMatchObject({ status: 'violated', property: 'abort-protocol', checkpoint: 1, channel: 2 });
+      if (verdict.status === 'violated') expect(verdict.explanation).toContain('neither took a marker for it nor gave it up');
+    });
+
+    it('is violated by a marker for a checkpoint other than the one the step gave up', () => {
+      const wrongId = givesUpCheckpointOne().inOneStep((b) => b.unblock(0).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 2 })).quiesce();
+      expect(check(UNION, wrongId)).toMatchObject({ status: 'violated', checkpoint: 1 }); // the give-up went unannounced first
+      const passedOnWrong = new HistoryBuilder(UNION)
+        .trigger(1)
+        .trigger(2)
+        .inOneStep((b) => b.raw({ kind: 'cancellationReceived', task: U, channel: 0, checkpoint: 1 }).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 2 }))
+        .quiesce();
+      expect(check(UNION, passedOnWrong)).toMatchObject({ status: 'violated', checkpoint: 2, channel: 2 });
+    });
+
+    it('is violated by a second marker for the same checkpoint on a channel', () => {
+      const twice = subsumed()
+        .inOneStep((b) => b.raw({ kind: 'cancellationReceived', task: U, channel: 1, checkpoint: 1 }).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }))
+        .quiesce();
+      const verdict = check(UNION, twice);
+      expect(verdict).toMatchObject({ status: 'violated', checkpoint: 1, channel: 2 });
+      if (verdict.status === 'violated') expect(verdict.explanation).toContain('twice');
+      expect(check(UNION, subsumed().quiesce()).status).toBe('ok');
+    });
+
+    it('takes a newer barrier as cause only for a checkpoint whose barrier had reached the task', () => {
+      const unstarted = new HistoryBuilder(UNION)
+        .trigger(1)
+        .trigger(2)
+        .inOneStep((b) => b.raw({ kind: 'barrierReceived', task: U, channel: 1, checkpoint: 2, priority: false }).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }))
+        .quiesce();
+      expect(check(UNION, unstarted)).toMatchObject({ status: 'violated', checkpoint: 1 });
+      const started = new HistoryBuilder(UNION)
+        .trigger(1)
+        .trigger(2)
+        .raw({ kind: 'barrierReceived', task: U, channel: 0, checkpoint: 1, priority: true })
+        .inOneStep((b) => b.raw({ kind: 'barrierReceived', task: U, channel: 1, checkpoint: 2, priority: true }).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }))
+        .raw({ kind: 'declined', task: U, checkpoint: 1, reason: 'subsumed' })
+        .quiesce();
+      expect(check(UNION, started).status).toBe('ok');
+    });
+
+    it('starts afresh after a restore', () => {
+      const again = subsumed().crash().restore(null).trigger(3)
+        .inOneStep((b) => b.raw({ kind: 'cancellationReceived', task: U, channel: 0, checkpoint: 1 }).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }))
+        .drain()
+        .quiesce();
+      expect(check(UNION, again).status).toBe('ok');
+    });
   });
 });

@@ -11,8 +11,11 @@
 // And a task that receives a cancellation marker for n, before it has snapshotted n or started a
 // newer checkpoint, passes the marker on over every output in the step that handles it.
 // A crash may drop a decline or a marker not yet sent: a give-up followed by a crash is excused.
+// And no false alarms: a marker goes out only with cause, once per channel, and never after its
+// barrier (abort-markers.ts).
 import type { History } from '../core/history.ts';
 import type { CheckpointId, TaskIndex } from '../core/ids.ts';
+import { falseAlarm } from './abort-markers.ts';
 import type { OracleContext } from './context.ts';
 import { startsInputStep } from './history-index.ts';
 import { taskLabel } from './scenario-facts.ts';
@@ -49,7 +52,7 @@ export function checkAbortProtocol(context: OracleContext): Verdict {
     const broken = unmet(context, obligation);
     if (broken !== null) return broken;
   }
-  return ok(PROPERTY);
+  return falseAlarm(context) ?? ok(PROPERTY);
 }
 
 function freshAttempt(): TaskAttempt {

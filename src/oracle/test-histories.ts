@@ -74,9 +74,20 @@ export class HistoryBuilder {
     return [...this.events];
   }
 
+  /** Set by `inOneStep`: the tick every event gets until it returns. */
+  private heldTick: number | null = null;
+
   /** Append any event (to forge what a correct run would never do). */
   raw(event: Untimed<HistoryEvent>): this {
-    this.events.push({ ...event, tick: this.events.length } as HistoryEvent);
+    this.events.push({ ...event, tick: this.heldTick ?? this.events.length } as HistoryEvent);
+    return this;
+  }
+
+  /** Events appended by `build` share one tick, as the events of one task step do. */
+  inOneStep(build: (builder: this) => void): this {
+    this.heldTick = this.events.length;
+    build(this);
+    this.heldTick = null;
     return this;
   }
 

@@ -1,0 +1,119 @@
+// The other half of the abort protocol: a cancellation marker is an alarm, and a false alarm costs
+// as much as a missed one. A marker for n cancels n at every task downstream, so a task sends one
+// only when it has cause, and once. Within one attempt:
+//  - cause: the step that sends a marker for n handles a marker for n, or gives n up here: n's
+//    barrier had reached this task, and the step takes a barrier of a newer checkpoint (n is
+//    subsumed) or releases an input paused for n. A coordinator's notification is no cause: the
+//    coordinator tells every task itself (Flink's CancelCheckpointMarker travels the same way);
+//  - once: at most one marker for n on each channel.
+// A marker may follow barrier n on a channel: an unaligned task forwards n at once and may give it
+// up later, and downstream tasks recording n must then stop (Flink sends the marker too).
+// A step is the events one task records at one tick: a task takes at most one step per tick.
+import type { EventOf, History } from '../core/history.ts';
+import type { ChannelIndex, CheckpointId, TaskIndex } from '../core/ids.ts';
+import type { OracleContext } from './context.ts';
+import { taskLabel } from './scenario-facts.ts';
+import { violated, witness, type Verdict } from './verdict.ts';
+
+/** What one task did in the current attempt that the marker rules look at. */
+class TaskView {
+  /** Checkpoints whose barrier reached this task (on any input). */
+  readonly started = new Set<CheckpointId>();
+  /** Input -> checkpoint of the barrier that paused it. */
+  readonly pausedBy = new Map<ChannelIndex, CheckpointId>();
+  /** `${channel}:${checkpoint}` -> History index of the marker sent. */
+  readonly markersSent = new Map<string, number>();
+  /** The tick of this task's current step, and what it had started and paused when the step began. */
+  stepTick = -1;
+  startedBefore: ReadonlySet<CheckpointId> = new Set();
+  pausedBefore: ReadonlyMap<ChannelIndex, CheckpointId> = new Map();
+
+  /** Called with each event of this task: a new tick begins a new step. */
+  enter(tick: number): void {
+    if (tick === this.stepTick) return;
+    this.stepTick = tick;
+    this.startedBefore = new Set(this.started);
+    this.pausedBefore = new Map(this.pausedBy);
+  }
+}
+
+/** The first false alarm, or null when every marker sent had cause, went once, and contradicted no barrier. */
+export function falseAlarm(context: OracleContext): Verdict | null {
+  const { history, facts } = context;
+  const fresh = () => facts.graph.tasks.map(() => new TaskView());
+  let views = fresh();
+  for (let i = 0; i < history.length; i++) {
+    const event = history[i]!;
+    if (event.kind === 'crashed' || event.kind === 'restored') {
+      views = fresh();
+      continue;
+    }
+    if (!('task' in event) || event.task === null) continue;
+    const view = views[event.task]!;
+    view.enter(event.tick);
+    switch (event.kind) {
+      case 'barrierReceived':
+        view.started.add(event.checkpoint);
+        if (!event.priority) view.pausedBy.set(event.channel, event.checkpoint);
+        break;
+      case 'unblocked':
+        view.pausedBy.delete(event.channel);
+        break;
+      case 'cancellationSent': {
+        const label = taskLabel(facts, event.task);
+        const key = `${event.channel}:${event.checkpoint}`;
+        const channelLabel = facts.graph.channels[event.channel]!.label;
+        const first = view.markersSent.get(key);
+        if (first !== undefined) {
+          return violated('abort-protocol', {
+            witness: [witness(history, first, 'first marker sent'), witness(history, i, 'then this one')],
+            explanation: `${label} sent a cancellation marker for checkpoint ${event.checkpoint} twice on ${channelLabel}: one marker cancels the checkpoint downstream, and a second costs a message and a lookup at every task it reaches.`,
+            checkpoint: event.checkpoint,
+            channel: event.channel,
+          });
+        }
+        view.markersSent.set(key, i);
+        if (!hasCause(history, i, view, event)) {
+          return violated('abort-protocol', {
+            witness: [witness(history, i, 'marker sent without cause')],
+            explanation:
+              `${label} sent a cancellation marker for checkpoint ${event.checkpoint} on ${channelLabel} in a step that neither took a marker for it ` +
+              `nor gave it up (a barrier of ${event.checkpoint} had ${view.startedBefore.has(event.checkpoint) ? '' : 'not '}reached the task): ` +
+              `a marker cancels the checkpoint at every task downstream, so it goes out only when the task has cause; an abort the coordinator announced needs none.`,
+            checkpoint: event.checkpoint,
+            channel: event.channel,
+          });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return null;
+}
+
+/** Does the step of `sent` (its task's events at its tick) give the marker a cause? */
+function hasCause(history: History, at: number, view: TaskView, sent: EventOf<'cancellationSent'>): boolean {
+  const n = sent.checkpoint;
+  for (const i of stepOf(history, at, sent.task)) {
+    const event = history[i]!;
+    if (event.kind === 'cancellationReceived' && event.checkpoint === n) return true;
+    if (!view.startedBefore.has(n)) continue;
+    if (event.kind === 'barrierReceived' && event.checkpoint > n) return true;
+    if (event.kind === 'unblocked' && view.pausedBefore.get(event.channel) === n) return true;
+  }
+  return false;
+}
+
+/** History indices of `task`'s events at the tick of event `at`. */
+function stepOf(history: History, at: number, task: TaskIndex): number[] {
+  const tick = history[at]!.tick;
+  let first = at;
+  while (first > 0 && history[first - 1]!.tick === tick) first--;
+  const indices: number[] = [];
+  for (let i = first; i < history.length && history[i]!.tick === tick; i++) {
+    if ((history[i] as { task?: unknown }).task === task) indices.push(i);
+  }
+  return indices;
+}
