@@ -11,6 +11,7 @@ export const TRIGGER_TICK_MAX = 40;
 export const FAULT_WINDOW_TICKS = 80;
 export const LIVENESS_TICKS_MAX = 3000;
 export const BURST_GAP_TICKS_MAX = 2;
+export const LOST_TRIGGER_MAX = 7;
 
 export interface ScenarioShape {
   readonly recordsPerSourceMax: number;
@@ -51,6 +52,9 @@ const fault: fc.Arbitrary<FaultSpec> = fc.oneof(
   fc.record({ kind: fc.constant('global-crash' as const), tick: fc.nat(FAULT_WINDOW_TICKS - 1) }),
   fc.record({ kind: fc.constant('upload-crash' as const), upload: fc.nat(15) }),
   fc.record({ kind: fc.constant('coordinator-crash' as const), tick: fc.nat(FAULT_WINDOW_TICKS - 1) }),
+  // One of the first few trigger RPCs: a source skips that checkpoint, and the newer barrier meets
+  // tasks still aligning it downstream (subsumption, declines, cancellation markers).
+  fc.record({ kind: fc.constant('lost-trigger' as const), trigger: fc.nat(LOST_TRIGGER_MAX) }),
 );
 
 // Small capacities make backpressure (and so alignment stalls) common.

@@ -53,6 +53,8 @@ export type HistoryEvent =
   /** The coordinator received a task's decline. */
   | { kind: 'declined'; tick: Tick; task: TaskIndex; checkpoint: CheckpointId; reason: string }
   | { kind: 'triggered'; tick: Tick; checkpoint: CheckpointId }
+  /** A lost-trigger fault: the trigger RPC of `checkpoint` to source task `to` was lost (the task never saw it). */
+  | { kind: 'triggerLost'; tick: Tick; to: TaskIndex; checkpoint: CheckpointId }
   | { kind: 'completed'; tick: Tick; checkpoint: CheckpointId }
   | { kind: 'aborted'; tick: Tick; checkpoint: CheckpointId; reason: AbortReason }
   /** A task received the coordinator's notification about a checkpoint's outcome. */

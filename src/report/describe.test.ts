@@ -51,6 +51,7 @@ const CASES: { [K in HistoryEventKind]: [EventOf<K>, string] } = {
     "t=13 coordinator receives a.0's decline of checkpoint 3 (busy)",
   ],
   triggered: [{ kind: 'triggered', tick: 14, checkpoint: 3 }, 't=14 coordinator triggers checkpoint 3'],
+  triggerLost: [{ kind: 'triggerLost', tick: 14, to: 0, checkpoint: 3 }, 't=14 the trigger of checkpoint 3 to a.0 is lost (fault): it never starts that checkpoint'],
   completed: [{ kind: 'completed', tick: 15, checkpoint: 2 }, 't=15 coordinator completes checkpoint 2'],
   aborted: [{ kind: 'aborted', tick: 16, checkpoint: 3, reason: 'expired' }, 't=16 coordinator aborts checkpoint 3 (expired)'],
   notified: [

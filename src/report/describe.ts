@@ -43,6 +43,8 @@ export function describeEvent(event: HistoryEvent, graph: PhysicalGraph): string
       return `${at} coordinator receives ${task(event.task)}'s decline of checkpoint ${event.checkpoint} (${event.reason})`;
     case 'triggered':
       return `${at} coordinator triggers checkpoint ${event.checkpoint}`;
+    case 'triggerLost':
+      return `${at} the trigger of checkpoint ${event.checkpoint} to ${task(event.to)} is lost (fault): it never starts that checkpoint`;
     case 'completed':
       return `${at} coordinator completes checkpoint ${event.checkpoint}`;
     case 'aborted':

@@ -46,7 +46,11 @@ export class Coordinator {
     this.triggerTicks.set(id, world.tick);
     world.record({ kind: 'triggered', tick: world.tick, checkpoint: id });
     if (expires) world.schedule('checkpointExpired', world.tick + world.scenario.timing.checkpointTimeoutTicks, -1, id);
-    for (const source of world.sources) world.schedule('triggerArrived', world.rpcArrival(), source.physical.index, id, world.tick);
+    for (const source of world.sources) {
+      const rpc = world.triggersSent++;
+      if (world.faultsEnabled && world.lostTriggers.has(rpc)) world.record({ kind: 'triggerLost', tick: world.tick, to: source.physical.index, checkpoint: id });
+      else world.schedule('triggerArrived', world.rpcArrival(), source.physical.index, id, world.tick);
+    }
     return id;
   }
 

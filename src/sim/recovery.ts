@@ -20,6 +20,8 @@ export function fireFault(world: World, fault: FaultSpec): void {
       return failOver(world, 'coordinator-crash', null);
     case 'upload-crash':
       return; // fires from the upload itself (see uploadFinished handling in the runner)
+    case 'lost-trigger':
+      return; // fires when the coordinator sends that trigger (Coordinator.trigger)
   }
 }
 

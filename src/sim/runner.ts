@@ -87,7 +87,7 @@ function scheduleScenario(world: World): void {
   const { triggers, faults, limits } = world.scenario;
   for (const tick of triggers) world.schedule('trigger', tick);
   faults.forEach((fault, index) => {
-    if (fault.kind !== 'upload-crash' && fault.tick < limits.faultWindowTicks) world.schedule('fault', fault.tick, -1, 0, index);
+    if ('tick' in fault && fault.tick < limits.faultWindowTicks) world.schedule('fault', fault.tick, -1, 0, index);
   });
   world.schedule('livenessPhase', limits.faultWindowTicks);
   for (const task of world.tasks) world.wake(task, 0);

@@ -28,6 +28,7 @@ const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('global-crash'), tick: count }),
   z.strictObject({ kind: z.literal('coordinator-crash'), tick: count }),
   z.strictObject({ kind: z.literal('upload-crash'), upload: count }),
+  z.strictObject({ kind: z.literal('lost-trigger'), trigger: count }),
 ]);
 
 export const scenarioSchema = z.strictObject({

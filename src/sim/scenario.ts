@@ -17,7 +17,14 @@ export type FaultSpec =
   /** The coordinator crashes at `tick`: pending checkpoints are lost and the job fails over. */
   | { readonly kind: 'coordinator-crash'; readonly tick: number }
   /** The `upload`-th snapshot upload of the run (from 0) never finishes: its task crashes mid-write. */
-  | { readonly kind: 'upload-crash'; readonly upload: number };
+  | { readonly kind: 'upload-crash'; readonly upload: number }
+  /**
+   * The `trigger`-th trigger RPC of the run (from 0; one per source task per checkpoint, in source
+   * order) is lost, silently: that source never starts the checkpoint, and the coordinator learns
+   * nothing, so the checkpoint expires, or is subsumed when a newer one completes. Downstream, the
+   * newer barrier reaches tasks still aligning it: the subsumption and cancellation paths run.
+   */
+  | { readonly kind: 'lost-trigger'; readonly trigger: number };
 
 export interface Timing {
   /** Records a channel holds before its sender blocks (credit). Barriers take no credit. */

@@ -25,6 +25,8 @@ export class World {
   faultsEnabled = true;
   /** Snapshot uploads started so far, for upload-crash faults. */
   uploadsStarted = 0;
+  /** Trigger RPCs sent so far, for lost-trigger faults. */
+  triggersSent = 0;
   /** Set once any priority barrier was sent: until then tasks need not look for them. */
   priorityBarriersSent = false;
   /** The History being recorded; null when recording is off (benchmarks). */
@@ -39,6 +41,7 @@ export class World {
   readonly coordinator: Coordinator;
   readonly storage = new SnapshotStorage();
   readonly doomedUploads: ReadonlySet<number>;
+  readonly lostTriggers: ReadonlySet<number>;
 
   constructor(
     readonly scenario: Scenario,
@@ -61,6 +64,7 @@ export class World {
     this.sources = this.tasks.filter((t) => t.isSource);
     this.coordinator = new Coordinator(this);
     this.doomedUploads = new Set(scenario.faults.flatMap((f) => (f.kind === 'upload-crash' ? [f.upload] : [])));
+    this.lostTriggers = new Set(scenario.faults.flatMap((f) => (f.kind === 'lost-trigger' ? [f.trigger] : [])));
   }
 
   /** Record a rare event (the frequent ones go to the recorder's typed methods directly). */

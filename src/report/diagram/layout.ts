@@ -144,6 +144,8 @@ function laneTask(event: HistoryEvent, graph: PhysicalGraph): number | null | un
       return null;
     case 'reinjected':
       return graph.channels[event.channel]?.to;
+    case 'triggerLost':
+      return event.to;
     case 'crashed':
     case 'restored':
     case 'livenessPhaseStarted':

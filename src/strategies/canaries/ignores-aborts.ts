@@ -1,8 +1,9 @@
 // CANARY: aligned, but deaf to aborts: it ignores the coordinator's abort notifications and the
 // cancellation markers of upstream tasks, so an input paused for an aborted checkpoint stays paused
 // until a newer barrier happens to arrive on the other inputs (Flink resumes it at once). No data is
-// lost or duplicated and the job still drains, so every state and liveness check holds; only the
-// barrier protocol sees the input held for nothing.
+// lost or duplicated, so every state check holds; the barrier protocol sees the input held for
+// nothing, and when a source lost the trigger of the checkpoint being aligned and no newer barrier
+// comes, the input stays paused for good (liveness).
 import { AlignedTask } from '../aligned/index.ts';
 import { NO_EFFECTS, type CheckpointStrategy, type Effect, type StrategyEvent, type TaskContext, type TaskStrategy } from '../strategy.ts';
 
