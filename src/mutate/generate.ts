@@ -1,7 +1,9 @@
 // Mutants of a set of files: ts-morph parses them (with the project's compiler options, so the
 // operators can ask for types), the operators propose edits, and each distinct mutated text
 // becomes one mutant. A line marked `// mutation-equivalent: <reason>` turns the mutants that start
-// on it into reported equivalents; `// mutation-equivalent(<operator>): <reason>` only that operator's.
+// on it into reported equivalents; `// mutation-equivalent(<operator>): <reason>` only that operator's,
+// and `// mutation-equivalent(<operator>:<expression>): <reason>` only the mutants of that operator
+// that replace that expression (`off-by-one:id` covers `id + 1` but not `checkpoint + 1` beside it).
 import { relative } from 'node:path';
 import { Project, type SourceFile } from 'ts-morph';
 import { proposeMutations, type Proposal } from './operators.ts';
@@ -69,7 +71,7 @@ function describeMutant(proposal: Proposal, place: Place, text: string, mutated:
   const lineEndAfter = endOfLine(mutated, proposal.edit.start + proposal.edit.replacement.length);
   const before = text.slice(lineStart, lineEndBefore);
   const after = mutated.slice(lineStart, lineEndAfter);
-  const reason = equivalenceReason(before, proposal.operator);
+  const reason = equivalenceReason(before, proposal.operator, proposal.description);
   return { ...place, operator: proposal.operator, description: proposal.description, edit: proposal.edit, before, after, ...(reason === null ? {} : { equivalentReason: reason }) };
 }
 
@@ -78,7 +80,8 @@ function endOfLine(text: string, position: number): number {
   return end === -1 ? text.length : end;
 }
 
-const MARKER = /\/\/\s*mutation-equivalent(?:\(([a-z-]+(?:\s*,\s*[a-z-]+)*)\))?:\s*(\S.*)$/;
+const COVERED = String.raw`[a-z-]+(?::[\w.]+)?`;
+const MARKER = new RegExp(String.raw`\/\/\s*mutation-equivalent(?:\((${COVERED}(?:\s*,\s*${COVERED})*)\))?:\s*(\S.*)$`);
 
 /**
  * The reason the mutant's first line gives, if it covers this operator. Only the line the mutant
@@ -86,9 +89,15 @@ const MARKER = /\/\/\s*mutation-equivalent(?:\(([a-z-]+(?:\s*,\s*[a-z-]+)*)\))?:
  * statement and the one after it never also excuses the swap with the one before. A marker without
  * a reason covers nothing.
  */
-export function equivalenceReason(lines: string, operator: string): string | null {
+export function equivalenceReason(lines: string, operator: string, description: string): string | null {
   const match = MARKER.exec(lines.split('\n', 1)[0]!);
   if (!match) return null;
-  const operators = match[1]?.split(',').map((o) => o.trim());
-  return operators === undefined || operators.includes(operator) ? match[2]!.trim() : null;
+  const covered = match[1]?.split(',').map((o) => o.trim());
+  return covered === undefined || covered.some((c) => covers(c, operator, description)) ? match[2]!.trim() : null;
+}
+
+/** `c` is an operator, or an operator and the expression its mutants replace (their description starts `<expression> becomes`). */
+function covers(c: string, operator: string, description: string): boolean {
+  const [name, expression] = c.split(':');
+  return name === operator && (expression === undefined || description.startsWith(`${expression} becomes `));
 }

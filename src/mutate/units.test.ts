@@ -15,13 +15,23 @@ describe('diffLines', () => {
 
 describe('equivalence markers', () => {
   it('needs a reason, and may name the operators it covers', () => {
-    expect(equivalenceReason('x < y; // mutation-equivalent: y is never 0 here', 'shift-boundary')).toBe('y is never 0 here');
-    expect(equivalenceReason('x < y; // mutation-equivalent(off-by-one): ids are dense', 'shift-boundary')).toBeNull();
-    expect(equivalenceReason('x < y; // mutation-equivalent(off-by-one, shift-boundary): ids are dense', 'shift-boundary')).toBe('ids are dense');
-    expect(equivalenceReason('x < y; // mutation-equivalent:', 'shift-boundary')).toBeNull();
+    expect(equivalenceReason('x < y; // mutation-equivalent: y is never 0 here', 'shift-boundary', 'x < y: < becomes <=')).toBe('y is never 0 here');
+    expect(equivalenceReason('x < y; // mutation-equivalent(off-by-one): ids are dense', 'shift-boundary', 'x < y: < becomes <=')).toBeNull();
+    expect(equivalenceReason('x < y; // mutation-equivalent(off-by-one, shift-boundary): ids are dense', 'shift-boundary', 'x < y: < becomes <=')).toBe('ids are dense');
+    expect(equivalenceReason('x < y; // mutation-equivalent:', 'shift-boundary', 'x < y: < becomes <=')).toBeNull();
     // A swap starts on its first statement: a marker on the second does not excuse it.
-    expect(equivalenceReason('a();\nb(); // mutation-equivalent(swap-adjacent): b and c commute', 'swap-adjacent')).toBeNull();
-    expect(equivalenceReason('a(); // mutation-equivalent(swap-adjacent): a and b commute\nb();', 'swap-adjacent')).toBe('a and b commute');
+    expect(equivalenceReason('a();\nb(); // mutation-equivalent(swap-adjacent): b and c commute', 'swap-adjacent', 'swap statements a(); and b();')).toBeNull();
+    expect(equivalenceReason('a(); // mutation-equivalent(swap-adjacent): a and b commute\nb();', 'swap-adjacent', 'swap statements a(); and b();')).toBe('a and b commute');
+  });
+
+  it('may name the expression an operator replaces, covering only the mutants of that expression', () => {
+    const line = 'if (id <= checkpoint) drop(id); // mutation-equivalent(off-by-one:id, shift-boundary): id never equals checkpoint';
+    expect(equivalenceReason(line, 'off-by-one', 'id becomes id + 1')).toBe('id never equals checkpoint');
+    expect(equivalenceReason(line, 'off-by-one', 'checkpoint becomes checkpoint + 1')).toBeNull();
+    expect(equivalenceReason(line, 'shift-boundary', 'id <= checkpoint: <= becomes <')).toBe('id never equals checkpoint');
+    const dotted = 'if (event.checkpoint > last) f(); // mutation-equivalent(off-by-one:event.checkpoint): f is idempotent';
+    expect(equivalenceReason(dotted, 'off-by-one', 'event.checkpoint becomes event.checkpoint + 1')).toBe('f is idempotent');
+    expect(equivalenceReason(dotted, 'off-by-one', 'last becomes last + 1')).toBeNull();
   });
 });
 
