@@ -84,4 +84,43 @@ describe('barrier-protocol', () => {
     expect(violation(aligned().quiesce()).checkpoint).toBe(1); // nor at the end of the run
     expect(check(UNION, aligned().crash().restore(null).drain().quiesce()).status).toBe('ok'); // a crash excuses it
   });
+
+  describe('stop-the-world sources', () => {
+    /** Source A pauses reading in the step that snapshots checkpoint n (sync's trigger step). */
+    const pauseFor = (h: HistoryBuilder, n: CheckpointId) => h.trigger(n).inOneStep((b) => b.raw({ kind: 'sourcePaused', task: A }).snapshot(A, n));
+    const told = (h: HistoryBuilder, n: CheckpointId, outcome: 'completed' | 'aborted') => h.raw({ kind: 'notified', task: A, checkpoint: n, outcome });
+    const resume = (h: HistoryBuilder) => h.raw({ kind: 'sourceResumed', task: A });
+
+    it('holds when a paused source resumes once told the outcome it paused for, or a newer completion', () => {
+      expect(check(UNION, resume(told(pauseFor(new HistoryBuilder(UNION), 1), 1, 'aborted')).quiesce()).status).toBe('ok');
+      expect(check(UNION, resume(told(pauseFor(new HistoryBuilder(UNION), 1), 2, 'completed')).quiesce()).status).toBe('ok');
+    });
+
+    it('is violated by a source that resumes before the outcome of the checkpoint it paused for', () => {
+      const early = violation(resume(pauseFor(new HistoryBuilder(UNION), 1)).quiesce());
+      expect(early).toMatchObject({ checkpoint: 1 });
+      expect(early.explanation).toContain('resumed reading before it was told the outcome of checkpoint 1');
+      // The outcome of an older checkpoint, or an abort of a newer one, is not the one it waits for.
+      const older = told(pauseFor(told(new HistoryBuilder(UNION), 0, 'aborted'), 2), 1, 'completed');
+      expect(violation(resume(older).quiesce())).toMatchObject({ checkpoint: 2 });
+      expect(violation(resume(told(pauseFor(new HistoryBuilder(UNION), 1), 2, 'aborted')).quiesce())).toMatchObject({ checkpoint: 1 });
+    });
+
+    it('follows a source that starts a newer checkpoint while paused', () => {
+      const h = pauseFor(new HistoryBuilder(UNION), 1).trigger(2).snapshot(A, 2);
+      expect(violation(resume(told(h, 1, 'completed')).quiesce())).toMatchObject({ checkpoint: 2 });
+      const h2 = pauseFor(new HistoryBuilder(UNION), 1).trigger(2).snapshot(A, 2);
+      expect(check(UNION, resume(told(told(h2, 1, 'completed'), 2, 'aborted')).quiesce()).status).toBe('ok');
+    });
+
+    it('counts an outcome notified before the late trigger that paused the source was handled', () => {
+      const lateTrigger = pauseFor(told(new HistoryBuilder(UNION), 1, 'aborted'), 1);
+      expect(check(UNION, resume(lateTrigger).quiesce()).status).toBe('ok');
+    });
+
+    it('starts afresh after a restore', () => {
+      const h = pauseFor(new HistoryBuilder(UNION), 1).crash().restore(null);
+      expect(check(UNION, resume(h).drain().quiesce()).status).toBe('ok');
+    });
+  });
 });

@@ -10,12 +10,15 @@
 //    barrier n once it was told n was aborted, has snapshotted n or newer, or has seen a barrier of a
 //    newer checkpoint not known aborted;
 //  - prompt snapshot: a task that has received barrier n on every input, was not told n was
-//    aborted and has no snapshot of a newer checkpoint, has snapshotted n before its next input.
+//    aborted and has no snapshot of a newer checkpoint, has snapshotted n before its next input;
+//  - stop-the-world: a source paused for a checkpoint resumes only once told its outcome
+//    (source-pause.ts).
 // A crash ends the attempt, and with it every rule's memory.
 import type { EventOf, History } from '../core/history.ts';
 import type { ChannelIndex, CheckpointId, TaskIndex } from '../core/ids.ts';
 import type { OracleContext } from './context.ts';
 import { startsInputStep } from './history-index.ts';
+import { pauseBroken } from './source-pause.ts';
 import { taskLabel } from './scenario-facts.ts';
 import { ok, violated, witness, type Verdict, type WitnessEvent } from './verdict.ts';
 
@@ -112,7 +115,7 @@ export function checkBarrierProtocol(context: OracleContext): Verdict {
     const due = view.missedSnapshot();
     if (due !== undefined) return fail(snapshotNotTaken(label(task), due[0]), [witness(history, due[1], `last barrier ${due[0]} received`)], due[0]);
   }
-  return ok(PROPERTY);
+  return pauseBroken(context) ?? ok(PROPERTY);
 }
 
 function received(view: TaskView, event: EventOf<'barrierReceived'>, at: number, inputCount: number): void {
