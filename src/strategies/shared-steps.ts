@@ -9,7 +9,7 @@ export class SourceBarrierInjector {
   private lastTriggered: CheckpointId = 0;
 
   triggered(checkpoint: CheckpointId): readonly Effect[] {
-    if (checkpoint <= this.lastTriggered) return NO_EFFECTS; // mutation-equivalent(shift-boundary): the coordinator triggers each id once, so a trigger equal to the last one never arrives
+    if (checkpoint <= this.lastTriggered) return NO_EFFECTS; // mutation-equivalent(shift-boundary, off-by-one:checkpoint): the coordinator triggers each id once, so a trigger equal to the last one never arrives (checkpoint + 1 <= last is checkpoint < last)
     this.lastTriggered = checkpoint;
     return [
       { kind: 'snapshot', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step; sending the barrier changes neither the state captured nor when the ack leaves (after the upload)

@@ -41,7 +41,7 @@ export class WaitingForFirstBarrier implements AlignmentState {
 
   barrierReceived(channel: ChannelIndex, checkpoint: CheckpointId): [AlignmentState, readonly Effect[]] {
     if (isObsolete(this.memory, checkpoint)) return [this, [{ kind: 'unblock', channel }]]; // resume, or deadlock
-    return startAlignment(this.memory, channel, checkpoint, []);
+    return startAlignment(this.memory, channel, checkpoint);
   }
 
   cancelled(checkpoint: CheckpointId, byMarker: boolean): [AlignmentState, readonly Effect[]] {
@@ -58,16 +58,17 @@ export class CollectingBarriers implements AlignmentState {
   ) {}
 
   barrierReceived(channel: ChannelIndex, checkpoint: CheckpointId): [AlignmentState, readonly Effect[]] {
-    if (checkpoint < this.checkpoint) return [this, [{ kind: 'unblock', channel }]]; // obsolete: resume it
-    if (checkpoint > this.checkpoint && this.memory.aborted.has(checkpoint)) return [this, [{ kind: 'unblock', channel }]];
+    if (checkpoint < this.checkpoint) return [this, [{ kind: 'unblock', channel }]]; // obsolete: resume it // mutation-equivalent(swap-adjacent): the two tests exclude each other (older, newer) and answer alike
+    if (checkpoint > this.checkpoint && this.memory.aborted.has(checkpoint)) return [this, [{ kind: 'unblock', channel }]]; // mutation-equivalent(off-by-one:checkpoint, shift-boundary): they add checkpoint === this.checkpoint, never in aborted: rememberAborted adds only ids above lastStarted (this.checkpoint here), and startAlignment pruned the rest
     if (checkpoint > this.checkpoint) {
       // A newer checkpoint subsumes the one being aligned: abort it locally, then align the new one.
       const abort: Effect[] = [
-        { kind: 'decline', checkpoint: this.checkpoint, reason: 'subsumed' },
-        { kind: 'forwardCancellation', checkpoint: this.checkpoint },
+        { kind: 'decline', checkpoint: this.checkpoint, reason: 'subsumed' }, // mutation-equivalent(swap-adjacent): one atomic step: a decline, a marker and resumed inputs are independent (no record is taken before the step ends)
+        { kind: 'forwardCancellation', checkpoint: this.checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step: a decline, a marker and resumed inputs are independent (no record is taken before the step ends)
         ...unblockAll(this.aligned),
       ];
-      return startAlignment(this.memory, channel, checkpoint, abort);
+      const [next, started] = startAlignment(this.memory, channel, checkpoint);
+      return [next, [...abort, ...started]]; // mutation-equivalent(swap-adjacent): one atomic step: giving the old checkpoint up and starting the new one touch different checkpoints and inputs
     }
     const aligned = new Set(this.aligned).add(channel);
     if (aligned.size < this.memory.context.inputs.length) return [new CollectingBarriers(this.memory, checkpoint, aligned), []];
@@ -77,20 +78,15 @@ export class CollectingBarriers implements AlignmentState {
   cancelled(checkpoint: CheckpointId, byMarker: boolean): [AlignmentState, readonly Effect[]] {
     if (checkpoint !== this.checkpoint) return [this, rememberAborted(this.memory, checkpoint, byMarker)]; // not ours to cancel
     const passOn: Effect[] = byMarker ? [{ kind: 'forwardCancellation', checkpoint }] : [];
-    return [new WaitingForFirstBarrier(this.memory), [...passOn, ...unblockAll(this.aligned)]];
+    return [new WaitingForFirstBarrier(this.memory), [...passOn, ...unblockAll(this.aligned)]]; // mutation-equivalent(swap-adjacent): one atomic step: no record is taken from a resumed input before the marker goes
   }
 }
 
-function startAlignment(
-  memory: AlignmentMemory,
-  channel: ChannelIndex,
-  checkpoint: CheckpointId,
-  before: Effect[],
-): [AlignmentState, readonly Effect[]] {
+function startAlignment(memory: AlignmentMemory, channel: ChannelIndex, checkpoint: CheckpointId): [AlignmentState, readonly Effect[]] {
   memory.lastStarted = checkpoint; // mutation-equivalent(swap-adjacent): the pruning compares with checkpoint, not lastStarted, so their order does not matter
-  for (const id of memory.aborted) if (id <= checkpoint) memory.aborted.delete(id); // obsolete by id now // mutation-equivalent(remove-call, swap-adjacent, shift-boundary): pruning only bounds memory: an id at or below lastStarted is rejected by isObsolete's first test whether or not it stays in the set
+  for (const id of memory.aborted) if (id <= checkpoint) memory.aborted.delete(id); // obsolete by id now // mutation-equivalent(remove-call, swap-adjacent, shift-boundary, off-by-one:id): pruning only bounds memory: an id at or below lastStarted is rejected by isObsolete's first test whether or not it stays in the set (and checkpoint itself is never in it: an aborted id starts nothing)
   if (memory.context.inputs.length === 1) {
-    return [new WaitingForFirstBarrier(memory), [...before, ...checkpointAndResume(checkpoint, [channel])]];
+    return [new WaitingForFirstBarrier(memory), checkpointAndResume(checkpoint, [channel])];
   }
-  return [new CollectingBarriers(memory, checkpoint, new Set([channel])), before];
+  return [new CollectingBarriers(memory, checkpoint, new Set([channel])), []];
 }

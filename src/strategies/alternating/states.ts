@@ -58,7 +58,7 @@ function rememberAborted(memory: Memory, checkpoint: CheckpointId, byMarker: boo
 /** Give up `checkpoint` here because a newer one arrived: decline it and tell downstream. */
 function subsume(checkpoint: CheckpointId): Effect[] {
   return [
-    { kind: 'decline', checkpoint, reason: 'subsumed' },
+    { kind: 'decline', checkpoint, reason: 'subsumed' }, // mutation-equivalent(swap-adjacent): one atomic step: the decline goes to the coordinator, the marker downstream; neither waits for the other
     { kind: 'forwardCancellation', checkpoint },
   ];
 }
@@ -68,7 +68,7 @@ export class Idle implements HandlerState {
 
   barrierReceived(arrival: BarrierArrival): Transition {
     if (isObsolete(this.memory, arrival.checkpoint)) return [this, resume(arrival)];
-    return start(this.memory, arrival, []);
+    return start(this.memory, arrival);
   }
 
   recordReceived(): Transition {
@@ -84,15 +84,21 @@ export class Idle implements HandlerState {
   }
 }
 
-/** Start checkpoint `arrival.checkpoint` on its first barrier here, after `before` (a subsumption). */
-function start(memory: Memory, arrival: BarrierArrival, before: Effect[]): Transition {
+/** Give up the checkpoint in progress (`giveUp`), then start `arrival.checkpoint`: one atomic step. */
+function subsumeAndStart(memory: Memory, giveUp: readonly Effect[], arrival: BarrierArrival): Transition {
+  const [next, started] = start(memory, arrival);
+  return [next, [...giveUp, ...started]]; // mutation-equivalent(swap-adjacent): one atomic step: giving the old checkpoint up and starting the new one touch different checkpoints, and no record is taken before the step ends
+}
+
+/** Start checkpoint `arrival.checkpoint` on its first barrier here. */
+function start(memory: Memory, arrival: BarrierArrival): Transition {
   memory.lastStarted = arrival.checkpoint; // mutation-equivalent(swap-adjacent): the pruning compares with arrival.checkpoint, not lastStarted, so their order does not matter
-  for (const id of memory.aborted) if (id <= arrival.checkpoint) memory.aborted.delete(id); // mutation-equivalent(remove-call, swap-adjacent, shift-boundary): pruning only bounds memory: an id at or below lastStarted is rejected by isObsolete's first test whether or not it stays in the set
+  for (const id of memory.aborted) if (id <= arrival.checkpoint) memory.aborted.delete(id); // mutation-equivalent(remove-call, swap-adjacent, shift-boundary, off-by-one:id): pruning only bounds memory: an id at or below lastStarted is rejected by isObsolete's first test whether or not it stays in the set (and the checkpoint started is never in it: an aborted id starts nothing)
   const { inputs } = memory.context;
-  if (arrival.priority || !memory.mode.alignFirst) return goUnaligned(memory, arrival.checkpoint, [arrival], new Set(), before);
-  if (inputs.length === 1) return [new Idle(memory), [...before, ...checkpointAndResume(arrival.checkpoint, [arrival.channel])]];
+  if (arrival.priority || !memory.mode.alignFirst) return goUnaligned(memory, arrival.checkpoint, [arrival], new Set());
+  if (inputs.length === 1) return [new Idle(memory), checkpointAndResume(arrival.checkpoint, [arrival.channel])];
   const timer: Effect = { kind: 'setTimer', checkpoint: arrival.checkpoint, at: arrival.triggeredAt + memory.mode.alignmentTimeoutTicks };
-  return [new Aligning(memory, arrival.checkpoint, new Set([arrival.channel])), [...before, timer]];
+  return [new Aligning(memory, arrival.checkpoint, new Set([arrival.channel])), [timer]];
 }
 
 /**
@@ -100,9 +106,8 @@ function start(memory: Memory, arrival: BarrierArrival, before: Effect[]): Trans
  * overtaken input is stored); `aligned` are inputs whose aligned barrier came earlier (paused, no
  * state: what follows their barrier belongs to the next checkpoint). The other inputs are recorded.
  */
-function goUnaligned(memory: Memory, checkpoint: CheckpointId, arrived: readonly BarrierArrival[], aligned: ReadonlySet<ChannelIndex>, before: Effect[]): Transition {
+function goUnaligned(memory: Memory, checkpoint: CheckpointId, arrived: readonly BarrierArrival[], aligned: ReadonlySet<ChannelIndex>): Transition {
   const effects: Effect[] = [
-    ...before, // mutation-equivalent(swap-adjacent): one atomic step; a decline and a cancellation marker for an older checkpoint touch neither the state captured nor this checkpoint's channel state
     { kind: 'snapshot', checkpoint },
     { kind: 'persistOutput', checkpoint }, // mutation-equivalent(swap-adjacent): one atomic step; a priority barrier moves no record, so persistOutput stores the same either side of it
     { kind: 'forwardBarrier', checkpoint, priority: true }, // mutation-equivalent(swap-adjacent): one atomic step; a priority barrier moves no record, so persistOutput stores the same either side of it, and no record is processed before the inputs resume
@@ -110,7 +115,7 @@ function goUnaligned(memory: Memory, checkpoint: CheckpointId, arrived: readonly
   ];
   for (const arrival of arrived) {
     if (arrival.priority) effects.push({ kind: 'persistOvertaken', checkpoint, channel: arrival.channel });
-    else effects.push({ kind: 'unblock', channel: arrival.channel });
+    else effects.push({ kind: 'unblock', channel: arrival.channel }); // mutation-equivalent(remove-call): every barrier of an unaligned run is a priority barrier, and aligned-timeout goes unaligned only on a priority barrier or its timer, so no aligned barrier arrives here
   }
   const done = new Set([...aligned, ...arrived.map((a) => a.channel)]);
   const waiting = new Set(memory.context.inputs.filter((c) => !done.has(c)));
@@ -128,9 +133,9 @@ export class Aligning implements HandlerState {
   barrierReceived(arrival: BarrierArrival): Transition {
     const { checkpoint } = arrival;
     if (checkpoint < this.checkpoint || (checkpoint > this.checkpoint && this.memory.aborted.has(checkpoint))) return [this, resume(arrival)];
-    if (checkpoint > this.checkpoint) return start(this.memory, arrival, [...subsume(this.checkpoint), ...unblockAll(this.aligned)]);
+    if (checkpoint > this.checkpoint) return subsumeAndStart(this.memory, [...subsume(this.checkpoint), ...unblockAll(this.aligned)], arrival); // mutation-equivalent(swap-adjacent:...subsume): one atomic step: no record is taken from a resumed input before the decline and the marker go
     // An upstream task already switched: switch too, or downstream would wait behind our alignment.
-    if (arrival.priority) return goUnaligned(this.memory, checkpoint, [arrival], this.aligned, []);
+    if (arrival.priority) return goUnaligned(this.memory, checkpoint, [arrival], this.aligned);
     const aligned = new Set(this.aligned).add(arrival.channel);
     if (aligned.size < this.memory.context.inputs.length) return [new Aligning(this.memory, checkpoint, aligned), []];
     return [new Idle(this.memory), checkpointAndResume(checkpoint, [...aligned])];
@@ -142,13 +147,13 @@ export class Aligning implements HandlerState {
 
   timerFired(checkpoint: CheckpointId): Transition {
     if (checkpoint !== this.checkpoint) return [this, []]; // set for an alignment that is over
-    return goUnaligned(this.memory, checkpoint, [], this.aligned, []);
+    return goUnaligned(this.memory, checkpoint, [], this.aligned);
   }
 
   cancelled(checkpoint: CheckpointId, byMarker: boolean): Transition {
     if (checkpoint !== this.checkpoint) return [this, rememberAborted(this.memory, checkpoint, byMarker)];
     const passOn: Effect[] = byMarker ? [{ kind: 'forwardCancellation', checkpoint }] : [];
-    return [new Idle(this.memory), [...passOn, ...unblockAll(this.aligned)]];
+    return [new Idle(this.memory), [...passOn, ...unblockAll(this.aligned)]]; // mutation-equivalent(swap-adjacent): one atomic step: no record is taken from a resumed input before the marker goes
   }
 }
 
@@ -161,13 +166,13 @@ export class Recording implements HandlerState {
 
   barrierReceived(arrival: BarrierArrival): Transition {
     const { checkpoint, channel } = arrival;
-    if (checkpoint > this.checkpoint && !this.memory.aborted.has(checkpoint)) return start(this.memory, arrival, subsume(this.checkpoint));
+    if (checkpoint > this.checkpoint && !this.memory.aborted.has(checkpoint)) return subsumeAndStart(this.memory, subsume(this.checkpoint), arrival);
     if (checkpoint !== this.checkpoint || !this.waiting.has(channel)) return [this, resume(arrival)]; // obsolete
     const effects: Effect[] = arrival.priority ? [{ kind: 'persistOvertaken', checkpoint, channel }] : resume(arrival);
     const waiting = new Set(this.waiting);
     waiting.delete(channel);
     if (waiting.size > 0) return [new Recording(this.memory, checkpoint, waiting), effects]; // mutation-equivalent(early-unblock): the effects already resume this channel, or it was never paused (a record or a priority barrier came through it): a second resume changes nothing
-    return [new Idle(this.memory), [...effects, { kind: 'ack', checkpoint }]];
+    return [new Idle(this.memory), [...effects, { kind: 'ack', checkpoint }]]; // mutation-equivalent(swap-adjacent): one atomic step: the ack reaches the coordinator a tick later at the earliest, when the overtaken records are stored already
   }
 
   recordReceived(channel: ChannelIndex): Transition {

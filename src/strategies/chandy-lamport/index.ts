@@ -26,8 +26,8 @@ export class ChandyLamportTask implements TaskStrategy {
         return persistWhereRecording(this.recording, event.channel);
       case 'checkpointAborted':
       case 'cancellationReceived':
-        this.recording.delete(event.checkpoint);
-        if (event.checkpoint > this.lastStarted) this.aborted.add(event.checkpoint); // mutation-equivalent(shift-boundary): the snapshot last started is still recording (handled before the aborted test) or over (rejected as older)
+        this.recording.delete(event.checkpoint); // mutation-equivalent(swap-adjacent): independent: one forgets the recording, the other remembers a newer id
+        if (event.checkpoint > this.lastStarted) this.aborted.add(event.checkpoint); // mutation-equivalent(shift-boundary, off-by-one:event.checkpoint): the snapshot last started is still recording (handled before the aborted test) or over (rejected as older)
         return [];
       case 'restored':
         return replayAll(event.channelsWithState);

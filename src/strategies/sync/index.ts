@@ -8,13 +8,13 @@ import { NO_EFFECTS, type CheckpointStrategy, type Effect, type StrategyEvent, t
 
 /** A source paused for the newest checkpoint it started, until that one completes or aborts. */
 export class PausingSourceTask implements TaskStrategy {
-  private pausedFor: CheckpointId = 0;
+  private pausedFor: CheckpointId = 0; // mutation-equivalent(off-by-one): it matters only while the source is paused, and the trigger that paused it set it (resuming a source that is not paused changes nothing)
   private lastTriggered: CheckpointId = 0;
 
   handle(event: StrategyEvent): readonly Effect[] {
     switch (event.kind) {
       case 'checkpointTriggered': {
-        if (event.checkpoint <= this.lastTriggered) return []; // a late trigger RPC // mutation-equivalent(shift-boundary): the coordinator triggers each id once, so a trigger equal to the last one never arrives
+        if (event.checkpoint <= this.lastTriggered) return []; // a late trigger RPC // mutation-equivalent(shift-boundary, off-by-one:event.checkpoint): the coordinator triggers each id once, so a trigger equal to the last one never arrives (checkpoint + 1 <= last is checkpoint < last)
         this.lastTriggered = this.pausedFor = event.checkpoint;
         const checkpoint = event.checkpoint;
         return [{ kind: 'pauseSource' }, { kind: 'snapshot', checkpoint }, { kind: 'forwardBarrier', checkpoint }, { kind: 'ack', checkpoint }]; // mutation-equivalent(swap-adjacent): one atomic step: the source reads nothing between pausing, snapshotting and injecting, and the ack leaves only after the upload
@@ -33,8 +33,8 @@ export class PausingSourceTask implements TaskStrategy {
     }
   }
 
+  /** Resuming a source that is not paused changes nothing: pausedFor may keep an outcome already heard. */
   private resume(): Effect[] {
-    this.pausedFor = 0;
     return [{ kind: 'resumeSource' }];
   }
 }
