@@ -96,8 +96,15 @@ export function equivalenceReason(lines: string, operator: string, description: 
   return covered === undefined || covered.some((c) => covers(c, operator, description)) ? match[2]!.trim() : null;
 }
 
-/** `c` is an operator, or an operator and the expression its mutants replace (their description starts `<expression> becomes`). */
+/** Description openings before the expression a mutant acts on ("swap effects X and Y" acts on X first). */
+const VERBS = ['swap effects ', 'swap statements ', 'remove effect ', 'remove statement ', 'negate ', 'replace '];
+
+/** `c` is an operator, or an operator and the expression its mutants act on first (`off-by-one:id`: "id becomes id + 1"). */
 function covers(c: string, operator: string, description: string): boolean {
   const [name, expression] = c.split(':');
-  return name === operator && (expression === undefined || description.startsWith(`${expression} becomes `));
+  if (name !== operator) return false;
+  if (expression === undefined) return true;
+  const verb = VERBS.find((v) => description.startsWith(v)) ?? '';
+  const subject = description.slice(verb.length);
+  return subject.startsWith(expression) && !/\w/.test(subject.charAt(expression.length));
 }

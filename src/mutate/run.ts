@@ -37,7 +37,8 @@ export interface MutateOptions extends KillSettings {
 
 export type MutationRun = { readonly ok: true; readonly report: MutationReport } | { readonly ok: false; readonly problem: string };
 
-export const DEFAULT_KILL_SETTINGS: KillSettings = { seed: 20_240_607, runs: 200, budgetMs: 30_000 };
+// 300 scenarios a suite: what one cell of the CI guarantee matrix runs (properties/matrix.prop.ts).
+export const DEFAULT_KILL_SETTINGS: KillSettings = { seed: 20_240_607, runs: 300, budgetMs: 30_000 };
 
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(2, availableParallelism()));

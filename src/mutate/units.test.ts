@@ -32,6 +32,10 @@ describe('equivalence markers', () => {
     const dotted = 'if (event.checkpoint > last) f(); // mutation-equivalent(off-by-one:event.checkpoint): f is idempotent';
     expect(equivalenceReason(dotted, 'off-by-one', 'event.checkpoint becomes event.checkpoint + 1')).toBe('f is idempotent');
     expect(equivalenceReason(dotted, 'off-by-one', 'last becomes last + 1')).toBeNull();
+    expect(equivalenceReason(line, 'off-by-one', 'identity becomes identity + 1')).toBeNull();
+    const swap = 'return [...a(), ...b()]; // mutation-equivalent(swap-adjacent:...a): a and b commute';
+    expect(equivalenceReason(swap, 'swap-adjacent', 'swap effects ...a() and ...b()')).toBe('a and b commute');
+    expect(equivalenceReason(swap, 'swap-adjacent', 'swap statements if (x) return; and return [...a(), ...b()];')).toBeNull();
   });
 });
 

@@ -68,7 +68,7 @@ export class CollectingBarriers implements AlignmentState {
         ...unblockAll(this.aligned),
       ];
       const [next, started] = startAlignment(this.memory, channel, checkpoint);
-      return [next, [...abort, ...started]]; // mutation-equivalent(swap-adjacent): one atomic step: giving the old checkpoint up and starting the new one touch different checkpoints and inputs
+      return [next, [...abort, ...started]]; // mutation-equivalent(swap-adjacent, remove-effect:...started): one atomic step: giving the old checkpoint up and starting the new one touch different checkpoints and inputs; and a task that collects has two inputs or more, so starting the newer alignment emits nothing yet
     }
     const aligned = new Set(this.aligned).add(channel);
     if (aligned.size < this.memory.context.inputs.length) return [new CollectingBarriers(this.memory, checkpoint, aligned), []];
