@@ -71,6 +71,25 @@ describe('run', () => {
     expect(eventsOf(history, 'restored')[0]!.checkpoint).toBe(1);
   });
 
+  it('loses a trigger RPC: that source skips the checkpoint, and its newer barrier subsumes it downstream', () => {
+    // RPCs 0 and 1 trigger checkpoint 1 at sources a and b; RPC 2 would trigger checkpoint 2 at a.
+    const { history } = run(twoInputScenario({ triggers: [2, 4, 30], faults: [{ kind: 'lost-trigger', trigger: 2 }] }), aligned);
+    expect(eventsOf(history, 'triggerLost')).toEqual([{ kind: 'triggerLost', tick: 4, to: 0, checkpoint: 2 }]);
+    const snapshotsOf = (task: number) => eventsOf(history, 'snapshotTaken').filter((e) => e.task === task).map((e) => e.checkpoint);
+    expect(snapshotsOf(0)).not.toContain(2);
+    expect(snapshotsOf(1)).toContain(2);
+    // The count aligned checkpoint 2 on b's input; a's barrier 3 gives it up there.
+    expect(eventsOf(history, 'declined').map((e) => [e.task, e.checkpoint, e.reason])).toEqual([[2, 2, 'subsumed']]);
+    expect(eventsOf(history, 'cancellationSent').map((e) => e.checkpoint)).toEqual([2]);
+    expect(eventsOf(history, 'completed').map((e) => e.checkpoint)).toEqual([1, 3]);
+  });
+
+  it('loses no trigger outside the fault window', () => {
+    const { history } = run(twoInputScenario({ triggers: [2, 70], faults: [{ kind: 'lost-trigger', trigger: 2 }] }), aligned);
+    expect(eventsOf(history, 'triggerLost')).toHaveLength(0);
+    expect(eventsOf(history, 'completed').map((e) => e.checkpoint)).toEqual([1, 2]);
+  });
+
   it('keeps checkpoint ids increasing across a coordinator crash', () => {
     const { history } = run(twoInputScenario({ triggers: [1, 3, 30, 40], faults: [{ kind: 'coordinator-crash', tick: 4 }] }), aligned);
     expect(eventsOf(history, 'aborted').every((e) => e.reason === 'coordinator-failure')).toBe(true);

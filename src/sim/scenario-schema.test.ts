@@ -22,6 +22,7 @@ const VALID: Scenario = {
   faults: [
     { kind: 'task-crash', tick: 3, task: 1 },
     { kind: 'upload-crash', upload: 0 },
+    { kind: 'lost-trigger', trigger: 2 },
   ],
   timing: DEFAULT_TIMING,
   limits: DEFAULT_LIMITS,
