@@ -3,8 +3,10 @@
 // only when it has cause, and once. Within one attempt:
 //  - cause: the step that sends a marker for n handles a marker for n, or gives n up here: n's
 //    barrier had reached this task, and the step takes a barrier of a newer checkpoint (n is
-//    subsumed) or releases an input paused for n. A coordinator's notification is no cause: the
-//    coordinator tells every task itself (Flink's CancelCheckpointMarker travels the same way);
+//    subsumed) or releases an input paused for n; or the task declines n (a decline is recorded
+//    when it reaches the coordinator, so it counts from anywhere in the attempt). A coordinator's
+//    notification is no cause: the coordinator tells every task itself (Flink's
+//    CancelCheckpointMarker travels the same way);
 //  - once: at most one marker for n on each channel.
 // A marker may follow barrier n on a channel: an unaligned task forwards n at once and may give it
 // up later, and downstream tasks recording n must then stop (Flink sends the marker too).
@@ -42,10 +44,13 @@ export function falseAlarm(context: OracleContext): Verdict | null {
   const { history, facts } = context;
   const fresh = () => facts.graph.tasks.map(() => new TaskView());
   let views = fresh();
+  const declines = declinesByAttempt(history);
+  let attempt = 0;
   for (let i = 0; i < history.length; i++) {
     const event = history[i]!;
     if (event.kind === 'crashed' || event.kind === 'restored') {
       views = fresh();
+      if (event.kind === 'restored') attempt++;
       continue;
     }
     if (!('task' in event) || event.task === null) continue;
@@ -73,7 +78,7 @@ export function falseAlarm(context: OracleContext): Verdict | null {
           });
         }
         view.markersSent.set(key, i);
-        if (!hasCause(history, i, view, event)) {
+        if (!hasCause(history, i, view, event) && !declines.has(`${attempt}:${event.task}:${event.checkpoint}`)) {
           return violated('abort-protocol', {
             witness: [witness(history, i, 'marker sent without cause')],
             explanation:
@@ -104,6 +109,17 @@ function hasCause(history: History, at: number, view: TaskView, sent: EventOf<'c
     if (event.kind === 'unblocked' && view.pausedBefore.get(event.channel) === n) return true;
   }
   return false;
+}
+
+/** `${attempt}:${task}:${checkpoint}` of every decline (attempts counted by restores, as the oracle does). */
+function declinesByAttempt(history: History): Set<string> {
+  const declines = new Set<string>();
+  let attempt = 0;
+  for (const event of history) {
+    if (event.kind === 'restored') attempt++;
+    else if (event.kind === 'declined') declines.add(`${attempt}:${event.task}:${event.checkpoint}`);
+  }
+  return declines;
 }
 
 /** History indices of `task`'s events at the tick of event `at`. */

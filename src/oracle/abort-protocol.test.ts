@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKERS } from './index.ts';
-import { B, HistoryBuilder, kindsOf, U, UNION } from './test-histories.ts';
+import { A, B, HistoryBuilder, kindsOf, U, UNION } from './test-histories.ts';
 
 const check = CHECKERS['abort-protocol'];
 
@@ -87,6 +87,21 @@ describe('abort-protocol', () => {
         .inOneStep((b) => b.raw({ kind: 'cancellationReceived', task: U, channel: 0, checkpoint: 1 }).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 2 }))
         .quiesce();
       expect(check(UNION, passedOnWrong)).toMatchObject({ status: 'violated', checkpoint: 2, channel: 2 });
+    });
+
+    it('takes a decline of the checkpoint, recorded when it reaches the coordinator, as cause', () => {
+      const onTimer = new HistoryBuilder(UNION)
+        .trigger(1)
+        .raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 })
+        .raw({ kind: 'declined', task: U, checkpoint: 1, reason: 'alignment-timeout' })
+        .quiesce();
+      expect(check(UNION, onTimer).status).toBe('ok');
+      const otherTask = new HistoryBuilder(UNION)
+        .trigger(1)
+        .raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 })
+        .raw({ kind: 'declined', task: A, checkpoint: 1, reason: 'busy' })
+        .quiesce();
+      expect(check(UNION, otherTask)).toMatchObject({ status: 'violated', checkpoint: 1 });
     });
 
     it('is violated by a second marker for the same checkpoint on a channel', () => {
