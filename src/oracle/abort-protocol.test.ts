@@ -63,6 +63,20 @@ describe('abort-protocol', () => {
     expect(check(UNION, notifiedFirst.quiesce()).status).toBe('ok');
   });
 
+  it('demands the marker be passed on by an unaligned task that snapshotted the checkpoint but still awaits a barrier of it', () => {
+    const recording = () =>
+      new HistoryBuilder(UNION)
+        .trigger(1)
+        .inOneStep((b) => b.raw({ kind: 'barrierReceived', task: U, channel: 0, checkpoint: 1, priority: true }).snapshot(U, 1).raw({ kind: 'barrierSent', task: U, channel: 2, checkpoint: 1, priority: true }));
+    const marker = { kind: 'cancellationReceived', task: U, channel: 1, checkpoint: 1 } as const;
+    expect(check(UNION, recording().raw(marker).quiesce())).toMatchObject({ status: 'violated', checkpoint: 1, channel: 2 });
+    const passedOn = recording().inOneStep((b) => b.raw(marker).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }));
+    expect(check(UNION, passedOn.quiesce()).status).toBe('ok');
+    // Once barrier 1 is in on every input, the checkpoint is done here: a marker asks nothing.
+    const done = recording().raw({ kind: 'barrierReceived', task: U, channel: 1, checkpoint: 1, priority: true }).raw({ ...marker, channel: 0 });
+    expect(check(UNION, done.quiesce()).status).toBe('ok');
+  });
+
   describe('no false alarms', () => {
     const subsumed = () =>
       givesUpCheckpointOne().inOneStep((b) => b.unblock(0).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 })).raw({ kind: 'declined', task: U, checkpoint: 1, reason: 'subsumed' });

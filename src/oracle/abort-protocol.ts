@@ -8,8 +8,10 @@
 //  - announce: unless the coordinator had told it, it sends a cancellation marker for n on every
 //    output, in that same step. Otherwise downstream tasks keep inputs paused for n until a newer
 //    barrier arrives.
-// And a task that receives a cancellation marker for n, before it has snapshotted n or started a
-// newer checkpoint, passes the marker on over every output in the step that handles it.
+// And a task that receives a cancellation marker for n while n is still open there (barrier n has
+// not arrived on every input, and no newer checkpoint has reached it) passes the marker on over
+// every output in the step that handles it. An unaligned task has snapshotted n by then, and still
+// passes it on: downstream tasks recording n stop too.
 // A crash may drop a decline or a marker not yet sent: a give-up followed by a crash is excused.
 // And no false alarms: a marker goes out only with cause, once per channel, and never after its
 // barrier (abort-markers.ts).
@@ -32,6 +34,8 @@ interface TaskAttempt {
   readonly notifiedAborted: Set<CheckpointId>;
   /** Checkpoints a cancellation marker arrived for. */
   readonly markersIn: Set<CheckpointId>;
+  /** Checkpoint -> the inputs its barrier arrived on. */
+  readonly barriersIn: Map<CheckpointId, Set<number>>;
   /** The newest checkpoint this task has seen a barrier of or snapshotted. */
   newestStarted: CheckpointId;
 }
@@ -56,7 +60,7 @@ export function checkAbortProtocol(context: OracleContext): Verdict {
 }
 
 function freshAttempt(): TaskAttempt {
-  return { pausedBy: new Map(), snapshotted: new Set(), notifiedAborted: new Set(), markersIn: new Set(), newestStarted: 0 };
+  return { pausedBy: new Map(), snapshotted: new Set(), notifiedAborted: new Set(), markersIn: new Set(), barriersIn: new Map(), newestStarted: 0 };
 }
 
 function collectObligations(context: OracleContext): Obligation[] {
@@ -75,6 +79,7 @@ function collectObligations(context: OracleContext): Obligation[] {
         const attempt = attempts[event.task]!;
         if (!event.priority) attempt.pausedBy.set(event.channel, [event.checkpoint, i]);
         attempt.newestStarted = Math.max(attempt.newestStarted, event.checkpoint);
+        attempt.barriersIn.set(event.checkpoint, (attempt.barriersIn.get(event.checkpoint) ?? new Set()).add(event.channel));
         break;
       }
       case 'snapshotTaken': {
@@ -90,7 +95,8 @@ function collectObligations(context: OracleContext): Obligation[] {
         const attempt = attempts[event.task]!;
         const n = event.checkpoint;
         // Already notified by the coordinator: so is every task downstream, no marker needed.
-        if (!attempt.snapshotted.has(n) && n >= attempt.newestStarted && !attempt.markersIn.has(n) && !attempt.notifiedAborted.has(n)) {
+        const open = (attempt.barriersIn.get(n)?.size ?? 0) < facts.graph.tasks[event.task]!.inputs.length && n >= attempt.newestStarted;
+        if (open && !attempt.markersIn.has(n) && !attempt.notifiedAborted.has(n)) {
           obligations.push({ task: event.task, checkpoint: n, at: i, declare: false, announce: true, why: `received a cancellation marker for checkpoint ${n}` });
         }
         attempt.markersIn.add(n);

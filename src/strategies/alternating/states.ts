@@ -132,7 +132,8 @@ export class Aligning implements HandlerState {
 
   barrierReceived(arrival: BarrierArrival): Transition {
     const { checkpoint } = arrival;
-    if (checkpoint < this.checkpoint || (checkpoint > this.checkpoint && this.memory.aborted.has(checkpoint))) return [this, resume(arrival)];
+    if (checkpoint < this.checkpoint) return [this, resume(arrival)]; // obsolete // mutation-equivalent(swap-adjacent): the two tests exclude each other (older, newer) and answer alike
+    if (checkpoint > this.checkpoint && this.memory.aborted.has(checkpoint)) return [this, resume(arrival)]; // mutation-equivalent(off-by-one:checkpoint, shift-boundary): they add checkpoint === this.checkpoint, never in aborted: rememberAborted adds only ids above lastStarted (this.checkpoint here), and start pruned the rest
     if (checkpoint > this.checkpoint) return subsumeAndStart(this.memory, [...subsume(this.checkpoint), ...unblockAll(this.aligned)], arrival); // mutation-equivalent(swap-adjacent:...subsume): one atomic step: no record is taken from a resumed input before the decline and the marker go
     // An upstream task already switched: switch too, or downstream would wait behind our alignment.
     if (arrival.priority) return goUnaligned(this.memory, checkpoint, [arrival], this.aligned);
