@@ -4,7 +4,8 @@
 //  - cause: the step that sends a marker for n handles a marker for n, or gives n up here: n's
 //    barrier had reached this task, and the step takes a barrier of a newer checkpoint (n is
 //    subsumed) or releases an input paused for n; or the task declines n (a decline is recorded
-//    when it reaches the coordinator, so it counts from anywhere in the attempt). A coordinator's
+//    when it reaches the coordinator, so it counts from anywhere in the attempt, and a crash before
+//    it could arrive excuses its absence). A coordinator's
 //    notification is no cause: the coordinator tells every task itself (Flink's
 //    CancelCheckpointMarker travels the same way);
 //  - once: at most one marker for n on each channel.
@@ -39,12 +40,15 @@ class TaskView {
   }
 }
 
-/** The first false alarm, or null when every marker sent had cause, went once, and contradicted no barrier. */
+/** The first false alarm, or null when every marker sent had cause and went once per channel. */
 export function falseAlarm(context: OracleContext): Verdict | null {
   const { history, facts } = context;
   const fresh = () => facts.graph.tasks.map(() => new TaskView());
   let views = fresh();
   const declines = declinesByAttempt(history);
+  const crashes = history.flatMap((e) => (e.kind === 'crashed' ? [e.tick] : []));
+  // A decline sent at tick t reaches the coordinator by t + 1 + rpcDelayTicksMax; a crash before that drops it.
+  const declineMayBeLost = (tick: number) => crashes.some((c) => c >= tick && c <= tick + 1 + facts.scenario.timing.rpcDelayTicksMax);
   let attempt = 0;
   for (let i = 0; i < history.length; i++) {
     const event = history[i]!;
@@ -78,7 +82,8 @@ export function falseAlarm(context: OracleContext): Verdict | null {
           });
         }
         view.markersSent.set(key, i);
-        if (!hasCause(history, i, view, event) && !declines.has(`${attempt}:${event.task}:${event.checkpoint}`)) {
+        const declined = declines.has(`${attempt}:${event.task}:${event.checkpoint}`) || declineMayBeLost(event.tick);
+        if (!declined && !hasCause(history, i, view, event)) {
           return violated('abort-protocol', {
             witness: [witness(history, i, 'marker sent without cause')],
             explanation:

@@ -13,8 +13,7 @@
 // every output in the step that handles it. An unaligned task has snapshotted n by then, and still
 // passes it on: downstream tasks recording n stop too.
 // A crash may drop a decline or a marker not yet sent: a give-up followed by a crash is excused.
-// And no false alarms: a marker goes out only with cause, once per channel, and never after its
-// barrier (abort-markers.ts).
+// And no false alarms: a marker goes out only with cause, and once per channel (abort-markers.ts).
 import type { History } from '../core/history.ts';
 import type { CheckpointId, TaskIndex } from '../core/ids.ts';
 import { falseAlarm } from './abort-markers.ts';

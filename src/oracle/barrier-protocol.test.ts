@@ -118,6 +118,12 @@ describe('barrier-protocol', () => {
       expect(check(UNION, resume(lateTrigger).quiesce()).status).toBe('ok');
     });
 
+    it('counts a pause in a later step as one for the newest checkpoint the source started', () => {
+      const later = () => new HistoryBuilder(UNION).trigger(1).snapshot(A, 1).raw({ kind: 'sourcePaused', task: A });
+      expect(check(UNION, resume(told(later(), 1, 'aborted')).quiesce()).status).toBe('ok');
+      expect(violation(resume(later()).quiesce())).toMatchObject({ checkpoint: 1 });
+    });
+
     it('starts afresh after a restore', () => {
       const h = pauseFor(new HistoryBuilder(UNION), 1).crash().restore(null);
       expect(check(UNION, resume(h).drain().quiesce()).status).toBe('ok');

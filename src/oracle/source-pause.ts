@@ -19,6 +19,8 @@ interface SourceView {
   told: boolean;
   /** Every outcome notified to the source in this attempt: a notification may arrive before the trigger it answers is handled. */
   readonly heard: Map<CheckpointId, 'completed' | 'aborted'>;
+  /** The newest checkpoint the source has snapshotted in this attempt (0: none). */
+  newestSnapshot: CheckpointId;
 }
 
 function knowsOutcome(view: SourceView, n: CheckpointId): boolean {
@@ -31,7 +33,7 @@ export function pauseBroken(context: OracleContext): Verdict | null {
   const { history, facts } = context;
   const fresh = (): Map<TaskIndex, SourceView> => new Map();
   let views = fresh();
-  const viewOf = (task: TaskIndex): SourceView => views.get(task) ?? views.set(task, { pausedFor: null, told: false, heard: new Map() }).get(task)!;
+  const viewOf = (task: TaskIndex): SourceView => views.get(task) ?? views.set(task, { pausedFor: null, told: false, heard: new Map(), newestSnapshot: 0 }).get(task)!;
   for (let i = 0; i < history.length; i++) {
     const event = history[i]!;
     switch (event.kind) {
@@ -41,14 +43,16 @@ export function pauseBroken(context: OracleContext): Verdict | null {
         break;
       case 'sourcePaused': {
         const view = viewOf(event.task);
-        const n = snapshotOfStep(history, i, event.task) ?? 0;
+        // Paused in the step that starts a checkpoint (sync's trigger step), or later: for the newest one started.
+        const n = snapshotOfStep(history, i, event.task) ?? view.newestSnapshot;
         view.pausedFor = [n, i];
         view.told = knowsOutcome(view, n);
         break;
       }
       case 'snapshotTaken': {
-        const view = views.get(event.task);
-        if (view?.pausedFor == null) break;
+        const view = viewOf(event.task);
+        view.newestSnapshot = Math.max(view.newestSnapshot, event.checkpoint);
+        if (view.pausedFor === null) break;
         view.pausedFor = [event.checkpoint, i];
         view.told = knowsOutcome(view, event.checkpoint);
         break;
