@@ -21,22 +21,40 @@ import { violated, witness, type Verdict } from './verdict.ts';
 /** What one task did in the current attempt that the marker rules look at. */
 class TaskView {
   /** Checkpoints whose barrier reached this task (on any input). */
-  readonly started = new Set<CheckpointId>();
+  private started = new Set<CheckpointId>();
   /** Input -> checkpoint of the barrier that paused it. */
-  readonly pausedBy = new Map<ChannelIndex, CheckpointId>();
+  private pausedBy = new Map<ChannelIndex, CheckpointId>();
   /** `${channel}:${checkpoint}` -> History index of the marker sent. */
   readonly markersSent = new Map<string, number>();
   /** The tick of this task's current step, and what it had started and paused when the step began. */
-  stepTick = -1;
-  startedBefore: ReadonlySet<CheckpointId> = new Set();
-  pausedBefore: ReadonlyMap<ChannelIndex, CheckpointId> = new Map();
+  private stepTick = -1;
+  startedBefore: ReadonlySet<CheckpointId> = this.started;
+  pausedBefore: ReadonlyMap<ChannelIndex, CheckpointId> = this.pausedBy;
 
-  /** Called with each event of this task: a new tick begins a new step. */
+  /** Called with each event of this task: a new tick begins a new step, which starts from what is now. */
   enter(tick: number): void {
     if (tick === this.stepTick) return;
     this.stepTick = tick;
-    this.startedBefore = new Set(this.started);
-    this.pausedBefore = new Map(this.pausedBy);
+    this.startedBefore = this.started;
+    this.pausedBefore = this.pausedBy;
+  }
+
+  barrierReceived(checkpoint: CheckpointId, channel: ChannelIndex, priority: boolean): void {
+    this.copyOnWrite();
+    this.started.add(checkpoint);
+    if (!priority) this.pausedBy.set(channel, checkpoint);
+  }
+
+  unblocked(channel: ChannelIndex): void {
+    this.copyOnWrite();
+    this.pausedBy.delete(channel);
+  }
+
+  /** The first change in a step leaves the step's starting view behind, as it was (few steps change it). */
+  private copyOnWrite(): void {
+    if (this.startedBefore !== this.started) return;
+    this.started = new Set(this.started);
+    this.pausedBy = new Map(this.pausedBy);
   }
 }
 
@@ -62,11 +80,10 @@ export function falseAlarm(context: OracleContext): Verdict | null {
     view.enter(event.tick);
     switch (event.kind) {
       case 'barrierReceived':
-        view.started.add(event.checkpoint);
-        if (!event.priority) view.pausedBy.set(event.channel, event.checkpoint);
+        view.barrierReceived(event.checkpoint, event.channel, event.priority);
         break;
       case 'unblocked':
-        view.pausedBy.delete(event.channel);
+        view.unblocked(event.channel);
         break;
       case 'cancellationSent': {
         const label = taskLabel(facts, event.task);
