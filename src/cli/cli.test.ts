@@ -87,4 +87,17 @@ describe('the snapcheck binary', () => {
   it('prints help', () => {
     expect(execFileSync(process.execPath, ['bin/snapcheck.mjs', '--help'], { encoding: 'utf8' })).toContain('snapcheck run');
   });
+
+  it('prints one command\'s usage for `COMMAND --help` and `help COMMAND`, and exits 0', async () => {
+    for (const argv of [['mutate', '--help'], ['mutate', '-h'], ['help', 'mutate']]) {
+      const { code, out } = await cli(...argv);
+      expect(code).toBe(0);
+      expect(out).toContain('snapcheck mutate [--strategy NAME|PATH[,...]] [--since GIT_REF]');
+      expect(out).not.toContain('snapcheck compare');
+      expect(out).toContain('Exit codes:');
+    }
+    const run = await cli('run', '--strategy', 'aligned', '--help');
+    expect(run.out).toContain('snapcheck run --matrix');
+    expect(run.out).not.toContain('snapcheck mutate');
+  });
 });

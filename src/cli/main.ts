@@ -49,8 +49,24 @@ Usage:
 
 Exit codes: 0 every property holds, 1 a property was violated, 2 bad input, 3 a replay diverged, 130 interrupted.`;
 
+const COMMANDS = ['run', 'check', 'replay', 'shrink', 'pin', 'tla', 'mutate', 'compare'];
+
+/** The usage of one command: its entries of HELP (run has two) and the exit codes. */
+export function commandHelp(command: string): string {
+  const entries = HELP.split('\n\n')[1]!.split(/\n(?= {2}snapcheck )/).filter((entry) => entry.startsWith(`Usage:\n  snapcheck ${command} `) || entry.startsWith(`  snapcheck ${command} `));
+  return [`snapcheck ${command}`, '', 'Usage:', ...entries.map((e) => e.replace(/^Usage:\n/, '')), '', HELP.slice(HELP.lastIndexOf('Exit codes:'))].join('\n');
+}
+
 export async function main(argv: string[], print: (line: string) => void = (l) => console.log(l)): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && COMMANDS.includes(command) && (rest.includes('--help') || rest.includes('-h'))) {
+    print(commandHelp(command));
+    return EXIT_OK;
+  }
+  if ((command === 'help' || command === '--help') && rest[0] !== undefined && COMMANDS.includes(rest[0])) {
+    print(commandHelp(rest[0]));
+    return EXIT_OK;
+  }
   try {
     switch (command) {
       case 'run':
