@@ -2,8 +2,8 @@
 // as much as a missed one. A marker for n cancels n at every task downstream, so a task sends one
 // only when it has cause, and once. Within one attempt:
 //  - cause: the step that sends a marker for n handles a marker for n, or gives n up here: n's
-//    barrier had reached this task, and the step takes a barrier of a newer checkpoint (n is
-//    subsumed) or releases an input paused for n; or the task declines n (a decline is recorded
+//    barrier had reached this task, and the step takes a barrier of a newer checkpoint not known
+//    aborted (n is subsumed) or releases an input paused for n; or the task declines n (a decline is recorded
 //    when it reaches the coordinator, so it counts from anywhere in the attempt, and a crash before
 //    it could arrive excuses its absence). A coordinator's
 //    notification is no cause: the coordinator tells every task itself (Flink's
@@ -26,6 +26,8 @@ class TaskView {
   private pausedBy = new Map<ChannelIndex, CheckpointId>();
   /** `${channel}:${checkpoint}` -> History index of the marker sent. */
   readonly markersSent = new Map<string, number>();
+  /** Checkpoints the task was told were aborted (a notification, handled before its next step, or a marker). */
+  readonly knownAborted = new Set<CheckpointId>();
   /** The tick of this task's current step, and what it had started and paused when the step began. */
   private stepTick = -1;
   startedBefore: ReadonlySet<CheckpointId> = this.started;
@@ -85,6 +87,12 @@ export function falseAlarm(context: OracleContext): Verdict | null {
       case 'unblocked':
         view.unblocked(event.channel);
         break;
+      case 'notified':
+        if (event.outcome === 'aborted') view.knownAborted.add(event.checkpoint);
+        break;
+      case 'cancellationReceived':
+        view.knownAborted.add(event.checkpoint);
+        break;
       case 'cancellationSent': {
         const label = taskLabel(facts, event.task);
         const key = `${event.channel}:${event.checkpoint}`;
@@ -127,7 +135,7 @@ function hasCause(history: History, at: number, view: TaskView, sent: EventOf<'c
     const event = history[i]!;
     if (event.kind === 'cancellationReceived' && event.checkpoint === n) return true;
     if (!view.startedBefore.has(n)) continue;
-    if (event.kind === 'barrierReceived' && event.checkpoint > n) return true;
+    if (event.kind === 'barrierReceived' && event.checkpoint > n && !view.knownAborted.has(event.checkpoint)) return true; // a barrier of an aborted checkpoint subsumes nothing
     if (event.kind === 'unblocked' && view.pausedBefore.get(event.channel) === n) return true;
   }
   return false;

@@ -146,6 +146,14 @@ describe('abort-protocol', () => {
         .raw({ kind: 'declined', task: U, checkpoint: 1, reason: 'subsumed' })
         .quiesce();
       expect(check(UNION, started).status).toBe('ok');
+      const newerAborted = new HistoryBuilder(UNION)
+        .trigger(1)
+        .trigger(2)
+        .raw({ kind: 'barrierReceived', task: U, channel: 0, checkpoint: 1, priority: true })
+        .raw({ kind: 'notified', task: U, checkpoint: 2, outcome: 'aborted' })
+        .inOneStep((b) => b.raw({ kind: 'barrierReceived', task: U, channel: 1, checkpoint: 2, priority: true }).raw({ kind: 'cancellationSent', task: U, channel: 2, checkpoint: 1 }))
+        .quiesce();
+      expect(check(UNION, newerAborted)).toMatchObject({ status: 'violated', checkpoint: 1 });
     });
 
     it('starts afresh after a restore', () => {
