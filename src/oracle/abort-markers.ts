@@ -3,18 +3,18 @@
 // only when it has cause, and once. Within one attempt:
 //  - cause: the step that sends a marker for n handles a marker for n, or gives n up here: n's
 //    barrier had reached this task, and the step takes a barrier of a newer checkpoint not known
-//    aborted (n is subsumed) or releases an input paused for n; or the task declines n (a decline is recorded
-//    when it reaches the coordinator, so it counts from anywhere in the attempt, and a crash before
-//    it could arrive excuses its absence). A coordinator's
-//    notification is no cause: the coordinator tells every task itself (Flink's
-//    CancelCheckpointMarker travels the same way);
+//    aborted (n is subsumed) or releases an input paused for n; or the task declines n (a decline
+//    is recorded when it reaches the coordinator, so it counts from anywhere in the attempt, and a
+//    crash before it could arrive excuses its absence). A coordinator's notification is no cause:
+//    the coordinator tells every task itself (Flink's CancelCheckpointMarker travels the same way);
 //  - once: at most one marker for n on each channel.
 // A marker may follow barrier n on a channel: an unaligned task forwards n at once and may give it
 // up later, and downstream tasks recording n must then stop (Flink sends the marker too).
 // A step is the events one task records at one tick: a task takes at most one step per tick.
 import type { EventOf, History } from '../core/history.ts';
-import type { ChannelIndex, CheckpointId, TaskIndex } from '../core/ids.ts';
+import type { ChannelIndex, CheckpointId } from '../core/ids.ts';
 import type { OracleContext } from './context.ts';
+import { stepOf } from './history-index.ts';
 import { taskLabel } from './scenario-facts.ts';
 import { violated, witness, type Verdict } from './verdict.ts';
 
@@ -150,16 +150,4 @@ function declinesByAttempt(history: History): Set<string> {
     else if (event.kind === 'declined') declines.add(`${attempt}:${event.task}:${event.checkpoint}`);
   }
   return declines;
-}
-
-/** History indices of `task`'s events at the tick of event `at`. */
-function stepOf(history: History, at: number, task: TaskIndex): number[] {
-  const tick = history[at]!.tick;
-  let first = at;
-  while (first > 0 && history[first - 1]!.tick === tick) first--;
-  const indices: number[] = [];
-  for (let i = first; i < history.length && history[i]!.tick === tick; i++) {
-    if ((history[i] as { task?: unknown }).task === task) indices.push(i);
-  }
-  return indices;
 }

@@ -18,7 +18,7 @@ import type { History } from '../core/history.ts';
 import type { CheckpointId, TaskIndex } from '../core/ids.ts';
 import { falseAlarm } from './abort-markers.ts';
 import type { OracleContext } from './context.ts';
-import { startsInputStep } from './history-index.ts';
+import { startsInputStep, stepOf } from './history-index.ts';
 import { taskLabel } from './scenario-facts.ts';
 import { ok, violated, witness, type Verdict } from './verdict.ts';
 
@@ -150,9 +150,9 @@ function unmet(context: OracleContext, obligation: Obligation): Verdict | null {
     if (!stepOver && event.kind === 'cancellationSent' && event.task === task && event.checkpoint === checkpoint) markedOutputs.add(event.channel);
   }
   // A marker sent in the very step that gave the checkpoint up may precede the release in the History.
-  for (let i = at - 1; i >= 0 && sameStep(history, i, at, task); i--) {
+  for (const i of stepOf(history, at, task)) {
     const event = history[i]!;
-    if (event.kind === 'cancellationSent' && event.task === task && event.checkpoint === checkpoint) markedOutputs.add(event.channel);
+    if (i < at && event.kind === 'cancellationSent' && event.checkpoint === checkpoint) markedOutputs.add(event.channel);
   }
   const outputs = facts.graph.tasks[task]!.outputChannels;
   const unmarked = outputs.filter((c) => !markedOutputs.has(c));
@@ -177,10 +177,4 @@ function unmet(context: OracleContext, obligation: Obligation): Verdict | null {
     });
   }
   return null;
-}
-
-/** The event at `i` may belong to the step of `task` that recorded `at`: same tick, and that task's. */
-function sameStep(history: History, i: number, at: number, task: TaskIndex): boolean {
-  const event = history[i]!;
-  return event.tick === history[at]!.tick && (event as { task?: unknown }).task === task;
 }

@@ -2,7 +2,7 @@
 // channel, as event indices. The checkers then work on these small sorted index lists instead of
 // rescanning the History (they run on every generated scenario, so the History is scanned once).
 import type { History, HistoryEvent } from '../core/history.ts';
-import type { ChannelIndex, CheckpointId } from '../core/ids.ts';
+import type { ChannelIndex, CheckpointId, TaskIndex } from '../core/ids.ts';
 import { assert } from '../core/assert.ts';
 import type { PhysicalGraph } from '../dataflow/physical.ts';
 
@@ -254,4 +254,19 @@ const INPUT_STEP_KINDS: ReadonlySet<string> = new Set(['read', 'processed', 'bar
  */
 export function startsInputStep(event: HistoryEvent): event is Extract<HistoryEvent, { task: number }> {
   return INPUT_STEP_KINDS.has(event.kind);
+}
+
+/**
+ * History indices of `task`'s events at the tick of the event at `at`: the task's step then, since a
+ * task takes at most one (atomic) step per tick, and the events of one tick are contiguous.
+ */
+export function stepOf(history: History, at: number, task: TaskIndex): number[] {
+  const tick = history[at]!.tick;
+  let first = at;
+  while (first > 0 && history[first - 1]!.tick === tick) first--;
+  const indices: number[] = [];
+  for (let i = first; i < history.length && history[i]!.tick === tick; i++) {
+    if ((history[i] as { task?: unknown }).task === task) indices.push(i);
+  }
+  return indices;
 }

@@ -9,6 +9,7 @@
 import type { History } from '../core/history.ts';
 import type { CheckpointId, TaskIndex } from '../core/ids.ts';
 import type { OracleContext } from './context.ts';
+import { stepOf } from './history-index.ts';
 import { taskLabel } from './scenario-facts.ts';
 import { violated, witness, type Verdict } from './verdict.ts';
 
@@ -86,16 +87,11 @@ export function pauseBroken(context: OracleContext): Verdict | null {
   return null;
 }
 
-/** The checkpoint a source snapshots in the step (same tick, same task) of the event at `at`, if any. */
+/** The checkpoint `task` snapshots in the step of the event at `at`, if any. */
 function snapshotOfStep(history: History, at: number, task: TaskIndex): CheckpointId | null {
-  const tick = history[at]!.tick;
-  for (let i = at; i < history.length && history[i]!.tick === tick; i++) {
+  for (const i of stepOf(history, at, task)) {
     const event = history[i]!;
-    if (event.kind === 'snapshotTaken' && event.task === task) return event.checkpoint;
-  }
-  for (let i = at - 1; i >= 0 && history[i]!.tick === tick; i--) {
-    const event = history[i]!;
-    if (event.kind === 'snapshotTaken' && event.task === task) return event.checkpoint;
+    if (event.kind === 'snapshotTaken') return event.checkpoint;
   }
   return null;
 }
