@@ -1,5 +1,6 @@
 // Lint rules that guard the design: no ambient nondeterminism in the simulated world,
 // no focused or skipped tests, and models/properties reach src only through its public surface.
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const simulatedWorld = ['src/core/**', 'src/dataflow/**', 'src/strategies/**', 'src/sim/**', 'src/oracle/**'];
@@ -39,6 +40,24 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date']", message: 'No wall clock in the simulated world.' },
+      ],
+    },
+  },
+  {
+    // The layers of shared/DESIGN.md section 2, and no import cycle between files anywhere.
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.mjs', '.js'] })] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src', from: ['./models', './properties', './bench', './examples'], message: 'src/ is the package: nothing above it.' },
+            { target: './src/oracle', from: './src/sim', message: 'The oracle reads (scenario, History), never the simulator.' },
+          ],
+        },
       ],
     },
   },

@@ -1,14 +1,14 @@
 // How often a canary's counterexample reaches the smallest known one, with and without the scenario
 // minimizer after fast-check's shrinking (not a timed test: `node --import tsx bench/minimizer-reach.ts`).
 //
-// Size of a counterexample (counterexampleSize in models/minimize.ts): tasks + source records +
+// Size of a counterexample (counterexampleSize in src/minimize/minimize.ts): tasks + source records +
 // checkpoints + crashes. "Smallest known" is the least size over a reference search (200 more seeds,
 // 5x the runs, the minimizer with 4x its attempt budget); for both canaries it also meets a lower
 // bound (see the README's Counterexamples section).
 import { parseArgs } from 'node:util';
 import { findStrategy, type CheckpointStrategy } from '../src/index.ts';
-import { counterexampleSize, minimizeScenario, ATTEMPTS_MAX } from '../models/minimize.ts';
-import { evaluate, runSuite } from '../models/suite.ts';
+import { counterexampleSize, minimizeScenario, MINIMIZE_ATTEMPTS_MAX as ATTEMPTS_MAX } from '../src/index.ts';
+import { evaluate, runSuite } from '../src/index.ts';
 
 const CANARIES = ['no-align', 'early-unblock'];
 const RUNS = 400;

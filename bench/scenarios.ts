@@ -2,7 +2,7 @@
 // through the simulator alone and through the simulator plus every oracle property.
 import fc from 'fast-check';
 import { CHECKERS, findStrategy, run, type PropertyName } from '../src/index.ts';
-import { scenarioArbitrary } from '../models/scenario-arbitrary.ts';
+import { scenarioArbitrary } from '../src/index.ts';
 import { median, timeRepeated } from './measure.ts';
 
 const PROPERTIES: readonly PropertyName[] = ['cut-consistency', 'prefix-consistency', 'exactly-once', 'liveness', 'coordinator-contract'];

@@ -1,7 +1,7 @@
 // Canaries falsely declare exactly-once. The suite must FIND their violations within fixed seeds;
 // a canary that passes is a failing test. Runs-to-find are printed for the record.
 import { describe, expect, it } from 'vitest';
-import { runSuite } from '../models/suite.ts';
+import { runSuite } from '../src/index.ts';
 import { atLeastOnceAsExactlyOnce, earlyUnblock, ignoresAborts, neverCompletes, noAlign, obsoleteKeepsBlocked, unalignedForgetsOutput, unalignedLateRestore } from './strategies.ts';
 
 const CANARY_SEEDS = [1, 2, 3, 4, 5];

@@ -3,8 +3,8 @@
 // fail (at-least-once: inconsistent cuts, duplicates). Fresh random scenarios from the run's seed.
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_STRATEGIES, CHECKERS, run } from '../src/index.ts';
-import { checkCell, expectedVerdict, MATRIX_PROPERTIES } from '../models/matrix.ts';
-import { runSuite } from '../models/suite.ts';
+import { checkCell, expectedVerdict, MATRIX_PROPERTIES } from '../src/index.ts';
+import { runSuite } from '../src/index.ts';
 import { SEED, scaledRuns } from './seed.ts';
 import { failureReport } from './suite-assertions.ts';
 

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundleFilesIn, findStrategy, readBundleFile, replayBundle, type Bundle, type CheckpointStrategy } from '../src/index.ts';
-import { evaluate, PROPERTIES_BY_GUARANTEE } from '../models/suite.ts';
+import { evaluate, PROPERTIES_BY_GUARANTEE } from '../src/index.ts';
 
 const DIR = join(import.meta.dirname, 'regressions');
 const REPO = resolve(import.meta.dirname, '..');

@@ -4,8 +4,8 @@
 // `npx snapcheck replay` re-runs byte for byte.
 import { join } from 'node:path';
 import { bundleFileName, findStrategy, writeBundleFile } from '../src/index.ts';
-import { builtInRef, counterexampleBundle } from '../models/counterexample-bundle.ts';
-import { reproductionCommand, type SuiteProperty, type SuiteResult } from '../models/suite.ts';
+import { builtInRef, counterexampleBundle } from '../src/index.ts';
+import { reproductionCommand, type SuiteProperty, type SuiteResult } from '../src/index.ts';
 
 const BUNDLE_DIR = process.env.SNAPCHECK_COUNTEREXAMPLE_DIR ?? '.snapcheck/counterexamples';
 

@@ -18,9 +18,9 @@ export { NO_EFFECTS, EFFECT_KINDS } from './strategies/strategy.ts';
 export { checkStrategy } from './strategies/validate.ts';
 export { BUILT_IN_STRATEGIES, CANARY_STRATEGIES, findStrategy, strategyNames } from './strategies/registry.ts';
 
-export type { Scenario, FaultSpec, Timing, Limits, SourceRecordSpec } from './sim/scenario.ts';
-export { DEFAULT_TIMING, DEFAULT_LIMITS, SCENARIO_FORMAT_VERSION } from './sim/scenario.ts';
-export { parseScenario } from './sim/scenario-schema.ts';
+export type { Scenario, FaultSpec, Timing, Limits, SourceRecordSpec } from './scenario/scenario.ts';
+export { DEFAULT_TIMING, DEFAULT_LIMITS, SCENARIO_FORMAT_VERSION } from './scenario/scenario.ts';
+export { parseScenario } from './scenario/scenario-schema.ts';
 export { run, UnsupportedTopology } from './sim/runner.ts';
 export type { RunOptions, RunResult } from './sim/runner.ts';
 export { StrategyContractError } from './sim/effects.ts';
@@ -93,11 +93,13 @@ export { comparisonJson, comparisonCsv } from './compare/export.ts';
 export { comparisonHtml } from './compare/html.ts';
 export { formatComparison } from './compare/table.ts';
 
-// The property suites, the guarantee matrix and the scenario generators live in models/ (they are
-// built on this surface); they are re-exported last, once everything above is initialized.
-export { runSuite, evaluate, reproductionCommand, PROPERTIES_BY_GUARANTEE } from '../models/suite.ts';
-export type { SuiteOptions, SuiteResult, SuiteProperty, Counterexample, PropertyTally } from '../models/suite.ts';
-export { checkMatrix, checkCell, expectedVerdict, MATRIX_PROPERTIES } from '../models/matrix.ts';
-export type { Expectation as MatrixExpectation, CellResult } from '../models/matrix.ts';
-export { scenarioArbitrary, DEFAULT_SHAPE } from '../models/scenario-arbitrary.ts';
-export type { ScenarioShape, StrategyTraits } from '../models/scenario-arbitrary.ts';
+// --- The property suites (src/suite/), the scenario generators (src/generate/), the minimizer (src/minimize/) ---
+export { runSuite, evaluate, reproductionCommand, PROPERTIES_BY_GUARANTEE } from './suite/suite.ts';
+export type { SuiteOptions, SuiteResult, SuiteProperty, Counterexample, PropertyTally } from './suite/suite.ts';
+export { counterexampleBundle, builtInRef } from './suite/counterexample-bundle.ts';
+export { checkMatrix, checkCell, expectedVerdict, MATRIX_PROPERTIES } from './suite/matrix.ts';
+export type { Expectation as MatrixExpectation, CellResult } from './suite/matrix.ts';
+export { scenarioArbitrary, DEFAULT_SHAPE } from './generate/scenario-arbitrary.ts';
+export type { ScenarioShape, StrategyTraits } from './generate/scenario-arbitrary.ts';
+export { minimizeScenario, counterexampleSize, ATTEMPTS_MAX as MINIMIZE_ATTEMPTS_MAX } from './minimize/minimize.ts';
+export type { MinimizeOptions, MinimizeResult, StillFails } from './minimize/minimize.ts';

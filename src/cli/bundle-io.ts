@@ -1,7 +1,8 @@
 // Reading bundles on the command line, and resolving the strategy a bundle names. Every problem is a
 // UsageError (exit 2) that names the file; nothing is written before a bundle has been read whole.
 import { existsSync } from 'node:fs';
-import { readBundleFile, type Bundle, type StrategyRef } from '../index.ts';
+import { readBundleFile } from '../trace/files.ts';
+import type { Bundle, StrategyRef } from '../trace/bundle.ts';
 import { UsageError } from './errors.ts';
 import { loadStrategy, type LoadedStrategy } from './strategy-loader.ts';
 

@@ -1,8 +1,11 @@
 // `snapcheck check SCENARIO.json`: run one scenario (or a bundle's) and check every property of the strategy's guarantee.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BUNDLE_FORMAT, parseBundle, parseScenario, type Scenario } from '../index.ts';
-import { evaluate, PROPERTIES_BY_GUARANTEE } from '../../models/suite.ts';
+import { BUNDLE_FORMAT } from '../trace/bundle.ts';
+import { parseBundle } from '../trace/bundle-schema.ts';
+import { parseScenario } from '../scenario/scenario-schema.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { evaluate, PROPERTIES_BY_GUARANTEE } from '../suite/suite.ts';
 import { describeScenario, formatDiagnosis } from '../report/diagnosis.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
 import { loadStrategy } from './strategy-loader.ts';

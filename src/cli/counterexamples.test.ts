@@ -7,8 +7,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBundle, findStrategy, formatBundle, readBundleFile, type Bundle } from '../index.ts';
-import { runSuite } from '../../models/suite.ts';
+import { createBundle, type Bundle } from '../trace/bundle.ts';
+import { findStrategy } from '../strategies/registry.ts';
+import { formatBundle } from '../trace/bundle-format.ts';
+import { readBundleFile } from '../trace/files.ts';
+import { runSuite } from '../suite/suite.ts';
 import { cli } from './test-cli.ts';
 
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomically } from '../index.ts';
+import { writeFileAtomically } from '../trace/files.ts';
 import { Interrupted, withSignalsHeld } from './interrupt.ts';
 
 describe('withSignalsHeld', () => {

@@ -10,7 +10,8 @@ import { replayCommand } from './replay-command.ts';
 import { runCommand } from './run-command.ts';
 import { shrinkCommand } from './shrink-command.ts';
 import { tlaCommand } from './tla-command.ts';
-import { StrategyContractError, UnsupportedTopology } from '../index.ts';
+import { StrategyContractError } from '../sim/effects.ts';
+import { UnsupportedTopology } from '../sim/runner.ts';
 
 const HELP = `snapcheck: property-based verification of barrier snapshotting strategies
 

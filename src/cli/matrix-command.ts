@@ -1,6 +1,6 @@
 // `snapcheck run --matrix`: the guarantee matrix of the built-in strategies, every cell checked.
-import { checkMatrix, MATRIX_PROPERTIES, type CellResult } from '../../models/matrix.ts';
-import { BUILT_IN_STRATEGIES } from '../index.ts';
+import { checkMatrix, MATRIX_PROPERTIES, type CellResult } from '../suite/matrix.ts';
+import { BUILT_IN_STRATEGIES } from '../strategies/registry.ts';
 import { EXIT_OK, EXIT_VIOLATION } from './errors.ts';
 import { startProgress } from './progress.ts';
 

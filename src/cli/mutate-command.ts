@@ -10,7 +10,7 @@ import { renderHtmlReport } from '../mutate/report-html.ts';
 import { formatReport } from '../mutate/report-text.ts';
 import { DEFAULT_KILL_SETTINGS, defaultWorkers, runMutation, type JudgedTarget } from '../mutate/run.ts';
 import { BUILT_IN_ENTRIES, builtInTarget, moduleTarget, REPO_ROOT } from '../mutate/targets.ts';
-import { findStrategy } from '../index.ts';
+import { findStrategy } from '../strategies/registry.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
 import { isModuleSpec, loadStrategy } from './strategy-loader.ts';
 

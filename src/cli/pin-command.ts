@@ -5,7 +5,9 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { replayBundle, withFields, writeBundleFile, type BundleExpectation as Expectation } from '../index.ts';
+import { replayBundle } from '../trace/replay.ts';
+import { withFields, type Expectation as Expectation } from '../trace/bundle.ts';
+import { writeBundleFile } from '../trace/files.ts';
 import { describeRef, readBundleOrExit, strategyForBundle } from './bundle-io.ts';
 import { EXIT_OK, UsageError } from './errors.ts';
 import { withSignalsHeld } from './interrupt.ts';

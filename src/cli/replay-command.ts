@@ -4,7 +4,9 @@
 // versions), 2 a bad bundle or option (and nothing is written).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { replayBundle, writeFileAtomically, type Bundle, type ReplayOutcome } from '../index.ts';
+import { replayBundle, type ReplayOutcome } from '../trace/replay.ts';
+import { writeFileAtomically } from '../trace/files.ts';
+import type { Bundle } from '../trace/bundle.ts';
 import { renderDiagramPage, type DiagramPage } from '../report/diagram/html.ts';
 import type { Violation } from '../report/diagnosis.ts';
 import { formatReplay } from '../report/replay-text.ts';

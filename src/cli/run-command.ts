@@ -2,9 +2,13 @@
 // counterexample is written as a bundle (atomically, as soon as it is found) to --out DIR.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUILT_IN_STRATEGIES, bundleFileName, recordedHistory, StrategyContractError, writeBundleFile, type CheckpointStrategy, type StrategyRef } from '../index.ts';
-import { counterexampleBundle } from '../../models/counterexample-bundle.ts';
-import { PROPERTIES_BY_GUARANTEE, reproductionCommand, runSuite, type SuiteProperty, type SuiteResult } from '../../models/suite.ts';
+import { BUILT_IN_STRATEGIES } from '../strategies/registry.ts';
+import { bundleFileName, writeBundleFile } from '../trace/files.ts';
+import { recordedHistory, type StrategyRef } from '../trace/bundle.ts';
+import { StrategyContractError } from '../sim/effects.ts';
+import type { CheckpointStrategy } from '../strategies/strategy.ts';
+import { counterexampleBundle } from '../suite/counterexample-bundle.ts';
+import { PROPERTIES_BY_GUARANTEE, reproductionCommand, runSuite, type SuiteProperty, type SuiteResult } from '../suite/suite.ts';
 import { describeScenario, formatDiagnosis } from '../report/diagnosis.ts';
 import { refOf } from './bundle-io.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';

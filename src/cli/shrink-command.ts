@@ -3,8 +3,13 @@
 // overwritten unless --in-place says so.
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBundle, LabelledChoices, runAndCheck, writeBundleFile, type Bundle, type CheckpointStrategy, type Scenario } from '../index.ts';
-import { minimizeScenario, ATTEMPTS_MAX } from '../../models/minimize.ts';
+import { createBundle, type Bundle } from '../trace/bundle.ts';
+import { LabelledChoices } from '../trace/choices.ts';
+import { runAndCheck } from '../trace/property-check.ts';
+import { writeBundleFile } from '../trace/files.ts';
+import type { CheckpointStrategy } from '../strategies/strategy.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { minimizeScenario, ATTEMPTS_MAX } from '../minimize/minimize.ts';
 import { describeScenario, formatDiagnosis, type Violation } from '../report/diagnosis.ts';
 import { describeRef, readBundleOrExit, strategyForBundle } from './bundle-io.ts';
 import { EXIT_OK, UsageError } from './errors.ts';

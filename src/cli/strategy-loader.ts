@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkStrategy, isStrategyLike } from '../strategies/validate.ts';
-import { findStrategy, strategyNames, type CheckpointStrategy } from '../index.ts';
+import { findStrategy, strategyNames } from '../strategies/registry.ts';
+import type { CheckpointStrategy } from '../strategies/strategy.ts';
 import { UsageError } from './errors.ts';
 
 export type StrategyOrigin = { readonly kind: 'built-in'; readonly name: string } | { readonly kind: 'module'; readonly path: string; readonly sha256: string };

@@ -4,23 +4,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  compareWithExpectation,
-  defaultParallelism,
-  describeExpectation,
-  describeVerdict,
-  formatLocation,
-  loadJob,
-  loadManifest,
-  PINNED_ENGINE_VERSION,
-  planEngine,
-  runJobs,
-  type Comparison,
-  type EngineChoice,
-  type LoadedJob,
-  type ManifestEntry,
-  type TlaResult,
-} from '../index.ts';
+import { compareWithExpectation, describeExpectation, loadManifest, type Comparison, type ManifestEntry } from '../tla/manifest.ts';
+import { defaultParallelism, planEngine, runJobs, type EngineChoice } from '../tla/runner.ts';
+import { describeVerdict, formatLocation, type TlaResult } from '../tla/types.ts';
+import { loadJob, type LoadedJob } from '../tla/job.ts';
+import { PINNED_ENGINE_VERSION } from '../tla/embedded.ts';
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATION, UsageError } from './errors.ts';
 import { writeFileAtomically } from './files.ts';
 import { parsePositiveInt } from './options.ts';

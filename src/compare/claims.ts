@@ -1,7 +1,7 @@
 // The qualitative claims users choose a strategy by, stated as checks over a comparison's numbers.
 // The tests run them on fixed seeds; `snapcheck compare` prints how they fare on its own run.
 import { DEFAULT_ALIGNMENT_TIMEOUT_TICKS } from '../strategies/alternating/index.ts';
-import { DEFAULT_TIMING } from '../sim/scenario.ts';
+import { DEFAULT_TIMING } from '../scenario/scenario.ts';
 import type { Cell, Comparison } from './compare.ts';
 import type { CellSummary } from './summary.ts';
 import type { Workload } from './workload.ts';

@@ -10,7 +10,7 @@ import { referenceFinalStates } from '../oracle/reference.ts';
 import type { PropertyName } from '../oracle/verdict.ts';
 import { StrategyContractError } from '../sim/effects.ts';
 import { run, UnsupportedTopology } from '../sim/runner.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import type { CheckpointStrategy, Guarantee } from '../strategies/strategy.ts';
 import { measure } from './measure.ts';
 import { NO_CHECKPOINTS } from './no-checkpoints.ts';

@@ -4,7 +4,7 @@
 import type { History, SnapshotState } from '../core/history.ts';
 import { expandTopology } from '../dataflow/physical.ts';
 import { referenceFinalStates } from '../oracle/reference.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { checkpointMetrics, type CheckpointMetrics } from './checkpoint-metrics.ts';
 import { runTotals, type RunTotals } from './run-metrics.ts';
 

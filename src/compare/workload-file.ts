@@ -2,7 +2,7 @@
 // rules, one log per source subtask). Every problem is one line naming the field.
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseScenario, scenarioSchema } from '../sim/scenario-schema.ts';
+import { parseScenario, scenarioSchema } from '../scenario/scenario-schema.ts';
 import { buildScenario, type Workload } from './workload.ts';
 
 export const WORKLOAD_FORMAT = 'snapcheck-workload';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasCycle } from '../dataflow/topology.ts';
-import { parseScenario } from '../sim/scenario-schema.ts';
+import { parseScenario } from '../scenario/scenario-schema.ts';
 import { PRESETS, presetNames, presetsNamed } from './presets.ts';
 import { parseWorkload, WORKLOAD_FORMAT, WORKLOAD_FORMAT_VERSION } from './workload-file.ts';
 import { buildScenario, triggerTicks, type Workload } from './workload.ts';

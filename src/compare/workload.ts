@@ -3,7 +3,7 @@
 // own PRNG, so every strategy gets the identical topology, source logs, triggers, faults and timing.
 import { Prng } from '../core/prng.ts';
 import type { LogicalTopology } from '../dataflow/topology.ts';
-import { DEFAULT_TIMING, SCENARIO_FORMAT_VERSION, type FaultSpec, type Limits, type Scenario, type SourceRecordSpec, type Timing } from '../sim/scenario.ts';
+import { DEFAULT_TIMING, SCENARIO_FORMAT_VERSION, type FaultSpec, type Limits, type Scenario, type SourceRecordSpec, type Timing } from '../scenario/scenario.ts';
 
 /** Source logs drawn per seed: `records` per subtask, keys in [0, keys), a share of them on the hot key 0. */
 export interface GeneratedSource {

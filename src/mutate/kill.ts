@@ -6,7 +6,11 @@
 // its new promise); topologies likewise.
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { bundleFilesIn, DEFAULT_SHAPE, evaluate, PROPERTIES_BY_GUARANTEE, readBundleFile, scenarioArbitrary, type CheckpointStrategy, type Guarantee, type Scenario, type SuiteProperty } from '../index.ts';
+import { bundleFilesIn, readBundleFile } from '../trace/files.ts';
+import { DEFAULT_SHAPE, scenarioArbitrary } from '../generate/scenario-arbitrary.ts';
+import { evaluate, PROPERTIES_BY_GUARANTEE, type SuiteProperty } from '../suite/suite.ts';
+import type { CheckpointStrategy, Guarantee } from '../strategies/strategy.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 
 export type Verdict =
   | { readonly status: 'killed'; readonly property: string; readonly runsToKill: number; readonly detail: string }

@@ -1,5 +1,5 @@
 // Messages between the pool (main thread) and a mutation worker.
-import type { Guarantee } from '../index.ts';
+import type { Guarantee } from '../strategies/strategy.ts';
 import type { Verdict } from './kill.ts';
 
 export interface WorkerInit {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import type { Project } from 'ts-morph';
-import type { Guarantee } from '../index.ts';
+import type { Guarantee } from '../strategies/strategy.ts';
 import { outputPath, readOriginalCached } from './compile.ts';
 import { applyEdit, createProject, generateMutants } from './generate.ts';
 import { MutationPool, type JobResult } from './pool.ts';

@@ -3,7 +3,7 @@
 // time-out costs only the suite that was running).
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import type { CheckpointStrategy } from '../index.ts';
+import type { CheckpointStrategy } from '../strategies/strategy.ts';
 import { materialize, MutantTypeChecker, projectCompilerOptions, readOriginalCached } from './compile.ts';
 import { judge, pinnedScenarios, type PinnedScenario, type Verdict } from './kill.ts';
 import type { JobMessage, JudgeSpec, WorkerInit, WorkerReply } from './protocol.ts';

@@ -1,7 +1,7 @@
 // Everything a checker reads, derived once: the scenario's facts (cached per scenario) and the
 // History's index. `checkAll` builds one context and hands it to every checker.
 import type { History } from '../core/history.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { indexHistory, type HistoryIndex } from './history-index.ts';
 import { factsOf, type ScenarioFacts } from './scenario-facts.ts';
 import type { Verdict } from './verdict.ts';

@@ -1,7 +1,7 @@
 // The oracle's internal barrel: pure checkers `(scenario, history) -> Verdict`, one per property, and
 // `checkAll`, which derives the scenario facts and the History index once for all of them.
 import type { History } from '../core/history.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { checkAbortProtocol } from './abort-protocol.ts';
 import { checkBarrierProtocol } from './barrier-protocol.ts';
 import { checkAtLeastOnce } from './at-least-once.ts';

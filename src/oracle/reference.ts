@@ -11,7 +11,7 @@ import type { ChannelIndex, TaskIndex } from '../core/ids.ts';
 import type { DataRecord } from '../core/messages.ts';
 import { assert } from '../core/assert.ts';
 import { initialRoundRobin, nextRoundRobin, receiversOf } from '../dataflow/partitioners.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { mergeNodeStates, type NodeStates } from './node-states.ts';
 import { factsOf, type ScenarioFacts } from './scenario-facts.ts';
 

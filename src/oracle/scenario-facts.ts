@@ -5,7 +5,7 @@ import type { TaskIndex } from '../core/ids.ts';
 import { operatorFor, type OperatorDefinition } from '../dataflow/operators.ts';
 import { expandTopology, type PhysicalGraph } from '../dataflow/physical.ts';
 import type { NodeSpec } from '../dataflow/topology.ts';
-import type { Scenario, SourceRecordSpec } from '../sim/scenario.ts';
+import type { Scenario, SourceRecordSpec } from '../scenario/scenario.ts';
 
 export interface NodeFacts {
   readonly node: NodeSpec;

@@ -9,7 +9,7 @@ import { operatorFor, type OperatorDefinition } from '../dataflow/operators.ts';
 import { initialRoundRobin, nextRoundRobin, receiversOf } from '../dataflow/partitioners.ts';
 import { expandTopology, type PhysicalGraph } from '../dataflow/physical.ts';
 import type { LogicalTopology } from '../dataflow/topology.ts';
-import { DEFAULT_LIMITS, DEFAULT_TIMING, type Scenario, type SourceRecordSpec } from '../sim/scenario.ts';
+import { DEFAULT_LIMITS, DEFAULT_TIMING, type Scenario, type SourceRecordSpec } from '../scenario/scenario.ts';
 
 export function scenarioOf(topology: LogicalTopology, sourceLogs: Record<string, SourceRecordSpec[][]>): Scenario {
   return { formatVersion: 1, strategy: 'aligned', topology, sourceLogs, triggers: [], faults: [], timing: DEFAULT_TIMING, limits: DEFAULT_LIMITS, decisions: [] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEvent } from '../core/history.ts';
-import { DEFAULT_LIMITS, DEFAULT_TIMING, type Scenario } from '../sim/scenario.ts';
+import { DEFAULT_LIMITS, DEFAULT_TIMING, type Scenario } from '../scenario/scenario.ts';
 import { type Violation, describeScenario, formatDiagnosis } from './diagnosis.ts';
 
 const SCENARIO: Scenario = {

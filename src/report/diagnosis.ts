@@ -1,5 +1,5 @@
 // The text diagnosis of a violation: what property, why, and the witness events in order.
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import type { Verdict } from '../oracle/verdict.ts';
 import { expandTopology } from '../dataflow/physical.ts';
 import type { History } from '../core/history.ts';

@@ -3,7 +3,7 @@ import { expandTopology } from '../dataflow/physical.ts';
 import { CHECKERS } from '../oracle/index.ts';
 import type { PropertyName } from '../oracle/verdict.ts';
 import { run } from '../sim/runner.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { builtIn, EARLY_UNBLOCK_ORPHAN, NO_ALIGN_CRASH, NO_ALIGN_LOST, OBSOLETE_KEPT_BLOCKED, UNALIGNED_FORGOT_OUTPUT } from '../trace/test-fixtures.ts';
 import { auditCheckpoint, auditNeverResumed } from './audit.ts';
 import type { Violation } from './diagnosis.ts';

@@ -3,7 +3,7 @@
 // a headline naming the checkpoint, the channel, the record and what happened to it.
 import type { History } from '../core/history.ts';
 import { expandTopology, type PhysicalGraph } from '../dataflow/physical.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { auditCheckpoint, auditNeverResumed, type StrategyStep } from './audit.ts';
 import { describeEvent } from './describe.ts';
 import type { Violation } from './diagnosis.ts';

@@ -8,7 +8,7 @@ import type { CheckpointStrategy } from '../strategies/strategy.ts';
 import { NOTIFY_COMPLETED } from './coordinator.ts';
 import { uploadFinished } from './effects.ts';
 import { failOver, restore } from './recovery.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { consume, handleMailbox, readSource } from './task-step.ts';
 import { World } from './world.ts';
 

@@ -6,7 +6,7 @@ import type { FaultKind } from '../core/history.ts';
 import type { TaskIndex } from '../core/ids.ts';
 import type { PositionedRecord } from '../core/messages.ts';
 import { applyEffects } from './effects.ts';
-import type { FaultSpec } from './scenario.ts';
+import type { FaultSpec } from '../scenario/scenario.ts';
 import type { CompletedCheckpoint } from './storage.ts';
 import type { World } from './world.ts';
 

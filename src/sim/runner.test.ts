@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordedChoices, SeededChoices } from '../core/choice.ts';
 import type { EventOf, History, HistoryEventKind } from '../core/history.ts';
-import type { Timing } from './scenario.ts';
+import type { Timing } from '../scenario/scenario.ts';
 import { aligned } from '../strategies/aligned/index.ts';
 import { hashHistory } from '../trace/hash.ts';
 import { ManualSimulation } from './manual.ts';

@@ -10,7 +10,7 @@ import { NOTIFY_COMPLETED } from './coordinator.ts';
 import { uploadFinished } from './effects.ts';
 import type { SimEvent } from './event-queue.ts';
 import { failOver, fireFault, restore } from './recovery.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { stepTask } from './task-step.ts';
 import { World } from './world.ts';
 

@@ -8,7 +8,7 @@ import { initialRoundRobin } from '../dataflow/partitioners.ts';
 import type { RecordFactory } from '../dataflow/records.ts';
 import type { PhysicalTask } from '../dataflow/physical.ts';
 import type { CheckpointStrategy, StrategyEvent, TaskContext, TaskStrategy } from '../strategies/strategy.ts';
-import type { SourceRecordSpec } from './scenario.ts';
+import type { SourceRecordSpec } from '../scenario/scenario.ts';
 
 export interface PendingOutput {
   readonly channel: ChannelIndex;

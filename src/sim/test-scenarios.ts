@@ -1,6 +1,6 @@
 // Small hand-built scenarios for the simulator's unit tests.
 import type { LogicalTopology } from '../dataflow/topology.ts';
-import { DEFAULT_TIMING, type FaultSpec, type Scenario, type Timing } from './scenario.ts';
+import { DEFAULT_TIMING, type FaultSpec, type Scenario, type Timing } from '../scenario/scenario.ts';
 
 /** Two sources feeding a count through a hash shuffle (so the count aligns two inputs), then a sink. */
 export const TWO_INPUT_TOPOLOGY: LogicalTopology = {

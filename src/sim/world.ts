@@ -10,7 +10,7 @@ import type { CheckpointStrategy } from '../strategies/strategy.ts';
 import { ChannelRuntime } from './channel.ts';
 import { Coordinator } from './coordinator.ts';
 import { EventQueue, type SimEvent, type SimEventKind } from './event-queue.ts';
-import type { Scenario } from './scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import { SnapshotStorage } from './storage.ts';
 import { TaskRuntime } from './task.ts';
 

@@ -4,7 +4,7 @@
 // one line; the caller adds the file name.
 import { z } from 'zod';
 import type { History } from '../core/history.ts';
-import { parseScenario } from '../sim/scenario-schema.ts';
+import { parseScenario } from '../scenario/scenario-schema.ts';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, bundleChecksum, type Bundle } from './bundle.ts';
 import { chainStep, CHAIN_ORIGIN } from './hash-chain.ts';
 import { CHECKED_PROPERTIES } from './property-check.ts';

@@ -11,7 +11,7 @@
 //   checksum     sha256 over the canonical JSON of everything else: a hand edit is detected on read
 import { createHash } from 'node:crypto';
 import type { History, HistoryEvent } from '../core/history.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import type { CheckpointStrategy, Guarantee } from '../strategies/strategy.ts';
 import { canonicalJson } from './canonical.ts';
 import { ReplayChoices, LabelledChoices } from './choices.ts';

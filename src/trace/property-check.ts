@@ -7,7 +7,7 @@ import { CHECKERS } from '../oracle/index.ts';
 import { PROPERTY_NAMES, type PropertyName, type WitnessEvent } from '../oracle/verdict.ts';
 import { StrategyContractError } from '../sim/effects.ts';
 import { run, UnsupportedTopology } from '../sim/runner.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 import type { CheckpointStrategy } from '../strategies/strategy.ts';
 import { ReplayChoices } from './choices.ts';
 import { hashHistory } from './hash.ts';

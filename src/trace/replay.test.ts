@@ -4,7 +4,7 @@ import { createBundle, withFields, type Bundle } from './bundle.ts';
 import type { CheckedProperty } from './property-check.ts';
 import { replayBundle } from './replay.ts';
 import { builtIn, EARLY_UNBLOCK_ORPHAN, NO_ALIGN_LOST, reorderedSources } from './test-fixtures.ts';
-import type { Scenario } from '../sim/scenario.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 
 function bundleOf(strategy: CheckpointStrategy, scenario: Scenario, property: CheckedProperty = 'cut-consistency'): Bundle {
   return createBundle({ strategy, strategyRef: { kind: 'built-in', name: strategy.name }, scenario, property, search: null, createdBy: 'test' });

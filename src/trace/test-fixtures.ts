@@ -1,6 +1,6 @@
 // Test only: the canaries' minimal counterexamples (as the suites find them) and a strategy that
 // behaves like no-align except at sources, for replay tests.
-import { DEFAULT_TIMING, type Scenario } from '../sim/scenario.ts';
+import { DEFAULT_TIMING, type Scenario } from '../scenario/scenario.ts';
 import { findStrategy } from '../strategies/registry.ts';
 import type { CheckpointStrategy, Effect } from '../strategies/strategy.ts';
 

@@ -3,7 +3,7 @@
 // matter, linked to the diagram (hovering a row highlights its event; hovering an event shows it).
 import type { History } from '../../core/history.ts';
 import { expandTopology, type PhysicalGraph } from '../../dataflow/physical.ts';
-import type { Scenario } from '../../sim/scenario.ts';
+import type { Scenario } from '../../scenario/scenario.ts';
 import { describeEvent } from '../describe.ts';
 import type { Violation } from '../diagnosis.ts';
 import { buildStory, focusCheckpoint, type Story } from '../story.ts';

@@ -3,7 +3,7 @@ import type { History } from '../../core/history.ts';
 import { CHECKERS } from '../../oracle/index.ts';
 import type { PropertyName } from '../../oracle/verdict.ts';
 import { run } from '../../sim/runner.ts';
-import type { Scenario } from '../../sim/scenario.ts';
+import type { Scenario } from '../../scenario/scenario.ts';
 import { builtIn, EARLY_UNBLOCK_ORPHAN, NO_ALIGN_CRASH, NO_ALIGN_LOST, UNALIGNED_FORGOT_OUTPUT } from '../../trace/test-fixtures.ts';
 import type { Violation } from '../diagnosis.ts';
 import type { DiagramPage } from './html.ts';

@@ -2,7 +2,7 @@
 // implementation's state differs from the spec's nearest successor.
 import type { HistoryEvent } from '../../core/history.ts';
 import { expandTopology, type PhysicalGraph } from '../../dataflow/physical.ts';
-import type { Scenario } from '../../sim/scenario.ts';
+import type { Scenario } from '../../scenario/scenario.ts';
 import type { TraceValidation } from './validate.ts';
 
 function eventText(event: HistoryEvent, graph: PhysicalGraph): string {

@@ -3,7 +3,7 @@
 // enough apart that their RPCs reach the sources in id order (the spec's sources take triggers in
 // order), and a checkpoint timeout no run reaches.
 import type { LogicalTopology } from '../../dataflow/topology.ts';
-import { DEFAULT_TIMING, SCENARIO_FORMAT_VERSION, type Scenario, type SourceRecordSpec, type Timing } from '../../sim/scenario.ts';
+import { DEFAULT_TIMING, SCENARIO_FORMAT_VERSION, type Scenario, type SourceRecordSpec, type Timing } from '../../scenario/scenario.ts';
 
 export type AlignedTraceOperator = 'count' | 'sum' | 'union';
 

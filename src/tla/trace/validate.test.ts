@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { History, HistoryEvent } from '../../core/history.ts';
 import { run } from '../../sim/runner.ts';
-import type { Scenario } from '../../sim/scenario.ts';
+import type { Scenario } from '../../scenario/scenario.ts';
 import { findStrategy } from '../../strategies/registry.ts';
 import { EmbeddedEngine } from '../embedded-client.ts';
 import { recordSource, specNames } from './aligned-mapping.ts';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { History, HistoryEvent } from '../../core/history.ts';
 import { expandTopology } from '../../dataflow/physical.ts';
-import type { Scenario } from '../../sim/scenario.ts';
+import type { Scenario } from '../../scenario/scenario.ts';
 import { parseCfg } from '../cfg.ts';
 import type { EmbeddedEngine } from '../embedded-client.ts';
 import { guardModule, versionMismatch } from '../embedded.ts';

@@ -1,7 +1,10 @@
 // The minimizer's passes: each yields smaller variants of a scenario, and says which events of the
 // current run each variant removes (so the decisions of those events go with them) and whether the
 // variant changes structure enough to deserve a few fresh schedules when the carried-over one fails.
-import { expandTopology, type EdgeSpec, type HistoryEvent, type LogicalTopology, type Scenario, type Timing } from '../src/index.ts';
+import { expandTopology } from '../dataflow/physical.ts';
+import type { EdgeSpec, LogicalTopology } from '../dataflow/topology.ts';
+import type { HistoryEvent } from '../core/history.ts';
+import type { Scenario, Timing } from '../scenario/scenario.ts';
 import { descendsFrom, recordOf, taskOf, type Transfer } from './decision-transfer.ts';
 
 export interface Candidate extends Transfer {

@@ -2,7 +2,8 @@
 // decision list. Everything shrinks toward the plainest case: fewer records, triggers and faults,
 // zero delays and first-choice decisions.
 import fc from 'fast-check';
-import { DEFAULT_TIMING, PARALLELISM_MAX, SCENARIO_FORMAT_VERSION, type FaultSpec, type LogicalTopology, type Scenario, type SourceRecordSpec, type Timing } from '../src/index.ts';
+import { DEFAULT_TIMING, SCENARIO_FORMAT_VERSION, type FaultSpec, type Scenario, type SourceRecordSpec, type Timing } from '../scenario/scenario.ts';
+import { PARALLELISM_MAX, type LogicalTopology } from '../dataflow/topology.ts';
 import { buildTopology, SOURCES_MAX, TASKS_MAX, topologyRecipe } from './topology-arbitrary.ts';
 
 export const KEYS_MAX = 3;

@@ -1,6 +1,7 @@
 // A suite's counterexample as a bundle: the minimized scenario, replayed once more to record its
 // decisions and History chain, with how the suite found it.
-import { createBundle, type Bundle, type CheckpointStrategy, type StrategyRef } from '../src/index.ts';
+import { createBundle, type Bundle, type StrategyRef } from '../trace/bundle.ts';
+import type { CheckpointStrategy } from '../strategies/strategy.ts';
 import type { SuiteProperty, SuiteResult } from './suite.ts';
 
 export function counterexampleBundle(

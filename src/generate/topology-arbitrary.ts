@@ -2,7 +2,7 @@
 // rebalance, broadcast) and multi-input operators (join, union). A topology is built from a recipe
 // of small integers, so fast-check shrinks it by dropping operators and lowering parallelism.
 import fc from 'fast-check';
-import { orderDeterministicNodes, type EdgeSpec, type LogicalTopology, type NodeSpec, type OperatorKind, type Partitioner } from '../src/index.ts';
+import { orderDeterministicNodes, type EdgeSpec, type LogicalTopology, type NodeSpec, type OperatorKind, type Partitioner } from '../dataflow/topology.ts';
 
 export const TASKS_MAX = 12;
 export const SOURCES_MAX = 3;

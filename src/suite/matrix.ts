@@ -1,7 +1,9 @@
 // The guarantee matrix: for every built-in strategy and oracle property, the verdict we expect:
 // the property holds on every scenario, or a violation is found (the strategy promises less), or
 // the property does not apply. `checkMatrix` runs every cell and reports what it found.
-import { BUILT_IN_STRATEGIES, type CheckpointStrategy, type Guarantee, type PropertyName } from '../src/index.ts';
+import { BUILT_IN_STRATEGIES } from '../strategies/registry.ts';
+import type { CheckpointStrategy, Guarantee } from '../strategies/strategy.ts';
+import type { PropertyName } from '../oracle/verdict.ts';
 import { runSuite, type SuiteResult } from './suite.ts';
 
 export type Expectation = 'hold' | 'violated' | 'n/a';

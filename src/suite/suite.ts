@@ -3,9 +3,15 @@
 // The first violated property becomes the focus: fast-check then shrinks toward a smaller scenario
 // that violates that same property, not merely any property.
 import fc from 'fast-check';
-import { CHECKERS, hashHistory, run, StrategyContractError, UnsupportedTopology, type CheckpointStrategy, type Guarantee, type PropertyName, type Scenario, type Verdict } from '../src/index.ts';
-import { minimizeScenario } from './minimize.ts';
-import { DEFAULT_SHAPE, scenarioArbitrary, type ScenarioShape } from './scenario-arbitrary.ts';
+import { CHECKERS } from '../oracle/index.ts';
+import { hashHistory } from '../trace/hash.ts';
+import { run, UnsupportedTopology } from '../sim/runner.ts';
+import { StrategyContractError } from '../sim/effects.ts';
+import type { CheckpointStrategy, Guarantee } from '../strategies/strategy.ts';
+import type { PropertyName, Verdict } from '../oracle/verdict.ts';
+import type { Scenario } from '../scenario/scenario.ts';
+import { minimizeScenario } from '../minimize/minimize.ts';
+import { DEFAULT_SHAPE, scenarioArbitrary, type ScenarioShape } from '../generate/scenario-arbitrary.ts';
 
 /** Oracle properties, plus two the suite checks itself: same inputs give the same History, and the run does not throw. */
 export type SuiteProperty = PropertyName | 'determinism' | 'no-exception';

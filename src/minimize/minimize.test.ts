@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findStrategy, type HistoryEvent, type Scenario } from '../src/index.ts';
+import { findStrategy, type HistoryEvent, type Scenario } from '../index.ts';
 import { descendsFrom, labelledRun, transferDecisions } from './decision-transfer.ts';
 import { counterexampleSize, minimizeScenario } from './minimize.ts';
-import { evaluate, runSuite } from './suite.ts';
+import { evaluate, runSuite } from '../suite/suite.ts';
 
 const noAlign = findStrategy('no-align')!;
 const earlyUnblock = findStrategy('early-unblock')!;

@@ -7,7 +7,10 @@
 // delivery delays and its processing costs along, so the rest of the schedule stays where it was
 // (see decision-transfer.ts). When that schedule no longer fails, the plainest schedule and a few
 // fresh ones are tried.
-import { DEFAULT_TIMING, parseScenario, Prng, type CheckpointStrategy, type Scenario, type Timing } from '../src/index.ts';
+import { DEFAULT_TIMING, type Scenario, type Timing } from '../scenario/scenario.ts';
+import { parseScenario } from '../scenario/scenario-schema.ts';
+import { Prng } from '../core/prng.ts';
+import type { CheckpointStrategy } from '../strategies/strategy.ts';
 import { labelledRun, transferDecisions, trimZeros, type LabelledRun } from './decision-transfer.ts';
 import {
   lowerParallelism,

@@ -2,7 +2,7 @@
 // something `parseScenario` would reject (an unfed sink once slipped through on cyclic topologies).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, validateTopology } from '../src/index.ts';
+import { parseScenario, validateTopology } from '../index.ts';
 import { scenarioArbitrary } from './scenario-arbitrary.ts';
 import { buildTopology, topologyRecipe } from './topology-arbitrary.ts';
 

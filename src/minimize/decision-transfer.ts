@@ -9,7 +9,11 @@
 // The candidate is then run answering each label from its own queue, minus the decisions of the
 // events the change removed (a send goes together with its delivery: both belong to the removed
 // record's lineage). Where a label's count does not match its events, its queue is kept whole.
-import { LabelledChoices, run, StreamChoices, type CheckpointStrategy, type History, type HistoryEvent, type Scenario } from '../src/index.ts';
+import { LabelledChoices, StreamChoices } from '../trace/choices.ts';
+import { run } from '../sim/runner.ts';
+import type { CheckpointStrategy } from '../strategies/strategy.ts';
+import type { History, HistoryEvent } from '../core/history.ts';
+import type { Scenario } from '../scenario/scenario.ts';
 
 export interface LabelledRun {
   readonly history: History;
