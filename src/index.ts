@@ -67,8 +67,9 @@ export { runAndCheck, CHECKED_PROPERTIES } from './trace/property-check.ts';
 export type { CheckedProperty, PropertyOutcome, CheckedRun } from './trace/property-check.ts';
 
 // --- Mutation testing (src/mutate/): mutants of strategy sources, judged by the suites ---
-export { runMutation, DEFAULT_KILL_SETTINGS } from './mutate/run.ts';
-export type { MutateOptions, MutationRun, JudgedTarget } from './mutate/run.ts';
+export { runMutation, MutationEngineMissing } from './mutate/engine.ts';
+export { DEFAULT_KILL_SETTINGS, defaultWorkers as defaultMutationWorkers } from './mutate/settings.ts';
+export type { MutateOptions, MutationRun, JudgedTarget } from './mutate/types.ts';
 export { formatReport as formatMutationReport } from './mutate/report-text.ts';
 export { renderHtmlReport as renderMutationHtml } from './mutate/report-html.ts';
 export { OPERATORS as MUTATION_OPERATORS } from './mutate/types.ts';
@@ -94,8 +95,11 @@ export { comparisonHtml } from './compare/html.ts';
 export { formatComparison } from './compare/table.ts';
 
 // --- The property suites (src/suite/), the scenario generators (src/generate/), the minimizer (src/minimize/) ---
-export { runSuite, evaluate, reproductionCommand, PROPERTIES_BY_GUARANTEE } from './suite/suite.ts';
-export type { SuiteOptions, SuiteResult, SuiteProperty, Counterexample, PropertyTally } from './suite/suite.ts';
+export { runSuite, runBatch, combineBatches, evaluate, reproductionCommand, PROPERTIES_BY_GUARANTEE } from './suite/suite.ts';
+export { planBatches, batchSeed, BATCH_RUNS } from './suite/batches.ts';
+export type { Batch, BatchPlan, Shard } from './suite/batches.ts';
+export type { SuiteOptions, SeededSuiteOptions, SuiteResult, SuiteProperty, Counterexample, PropertyTally, BatchResult } from './suite/suite.ts';
+export { resolveSeed, scaledRuns, SEED_ENV, RUNS_SCALE_ENV } from './suite/seed.ts';
 export { counterexampleBundle, builtInRef } from './suite/counterexample-bundle.ts';
 export { checkMatrix, checkCell, expectedVerdict, MATRIX_PROPERTIES } from './suite/matrix.ts';
 export type { Expectation as MatrixExpectation, CellResult } from './suite/matrix.ts';

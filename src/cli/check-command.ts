@@ -1,31 +1,52 @@
 // `snapcheck check SCENARIO.json`: run one scenario (or a bundle's) and check every property of the strategy's guarantee.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { BUNDLE_FORMAT } from '../trace/bundle.ts';
 import { parseBundle } from '../trace/bundle-schema.ts';
 import { parseScenario } from '../scenario/scenario-schema.ts';
 import type { Scenario } from '../scenario/scenario.ts';
 import { evaluate, PROPERTIES_BY_GUARANTEE } from '../suite/suite.ts';
 import { describeScenario, formatDiagnosis } from '../report/diagnosis.ts';
+import { parseCommandArgs } from './commands.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
+import type { ResultsSink } from './results-output.ts';
 import { loadStrategy } from './strategy-loader.ts';
 
-export async function checkCommand(argv: string[], print: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { strategy: { type: 'string' } }, allowPositionals: true, strict: true });
-  if (positionals.length !== 1) throw new UsageError('usage: snapcheck check SCENARIO.json [--strategy NAME]');
-  const file = positionals[0]!;
+export async function checkCommand(argv: string[], print: (line: string) => void, sink: ResultsSink | null = null): Promise<number> {
+  const args = parseCommandArgs('check', argv);
+  if (args.positionals.length !== 1) throw new UsageError('usage: snapcheck check SCENARIO.json [--strategy NAME]');
+  const file = args.positionals[0]!;
   const scenario = readScenario(file);
-  const { strategy } = await loadStrategy(values.strategy ?? scenario.strategy);
+  const { strategy } = await loadStrategy(args.string('strategy') ?? scenario.strategy);
   const properties = PROPERTIES_BY_GUARANTEE[strategy.guarantee];
   print(`snapcheck check ${file}: ${strategy.name} (declares ${strategy.guarantee}); ${describeScenario(scenario)}`);
+  const started = performance.now();
   const findings = evaluate(strategy, scenario, properties, null);
   for (const property of properties) {
     print(`  ${property.padEnd(22)} ${findings.some((f) => f.property === property) ? 'VIOLATED' : 'holds'}`);
   }
+  const diagnoses = new Map<string, string[]>();
   for (const finding of findings) {
     print('');
-    if (finding.verdict.status === 'violated') for (const line of formatDiagnosis(scenario, finding.verdict)) print(line);
+    const lines = finding.verdict.status === 'violated' ? formatDiagnosis(scenario, finding.verdict) : [];
+    diagnoses.set(finding.property, lines);
+    for (const line of lines) print(line);
   }
+  const summary = `${strategy.name}: ${properties.length - findings.length} of ${properties.length} properties hold${findings.length === 0 ? '' : `, violated: ${findings.map((f) => f.property).join(', ')}`}`;
+  print('');
+  print(summary);
+  sink?.summary(summary);
+  sink?.add({
+    name: file,
+    kind: 'scenario',
+    elapsedMs: Math.round(performance.now() - started),
+    details: { strategy: strategy.name, guarantee: strategy.guarantee },
+    cases: properties.map((property) => {
+      const lines = diagnoses.get(property);
+      if (lines === undefined) return { name: property, status: 'passed' };
+      const headline = lines.find((l) => l.startsWith('In short: '))?.slice('In short: '.length) ?? `${property} violated`;
+      return { name: property, status: 'failed', message: headline, text: lines.join('\n') };
+    }),
+  });
   return findings.length === 0 ? EXIT_OK : EXIT_VIOLATION;
 }
 

@@ -42,7 +42,8 @@ describe('snapcheck run', () => {
     [['run', '--runs', '0'], /--runs must be a positive integer/],
     [['run', '--path', 'a:b'], /--path must look like/],
     [['run', '--property', 'teleportation'], /unknown property "teleportation"/],
-    [['run', '--bogus'], /Unknown option '--bogus'/],
+    [['run', '--bogus'], /^snapcheck: unknown option --bogus for snapcheck run; see snapcheck run --help$/],
+    [['run', '--seeed', '3'], /^snapcheck: unknown option --seeed for snapcheck run; did you mean --seed\?; see snapcheck run --help$/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('rejects %j with a one-line error and exit code 2', async (argv, message) => {
     const { code, err } = await cli(...argv);

@@ -30,13 +30,19 @@ describe('snapcheck compare', () => {
     const [json, csv, html] = [scratch('r.json'), scratch('r.csv'), scratch('r.html')];
     const first = await cli('compare', ...SMALL, '--json', json, '--csv', csv, '--html', html);
     expect(first.code).toBe(0);
-    expect(first.out).toContain(`wrote ${json}`);
+    expect(first.out).toContain(`results written to ${json}`);
+    const results = JSON.parse(readFileSync(json, 'utf8')) as { format: string; elapsedMs?: number; suites: { cases: { status: string }[] }[]; details: { comparison: { format: string } } };
+    expect(results.format).toBe('snapcheck-results');
+    expect(results.elapsedMs).toBeUndefined();
+    expect(results.suites.flatMap((s) => s.cases.map((c) => c.status))).not.toContain('failed');
+    expect(results.details.comparison.format).toBe('snapcheck-comparison');
     const written = [json, csv, html].map((f) => readFileSync(f, 'utf8'));
     expect(written[2]).toMatch(/^<!doctype html>/);
     const second = await cli('compare', ...SMALL, '--json', json, '--csv', csv, '--html', html);
     expect([json, csv, html].map((f) => readFileSync(f, 'utf8'))).toEqual(written);
-    // The table too, but for the elapsed time on its last line.
-    expect(second.out.split('\n').slice(0, -1)).toEqual(first.out.split('\n').slice(0, -1));
+    // The table too, but for the elapsed time on its last lines.
+    const stable = (out: string) => out.split('\n').filter((l) => !/^compared in /.test(l));
+    expect(stable(second.out)).toEqual(stable(first.out));
   });
 
   it('runs a user strategy module beside the built-ins, and the shipped example workload file', async () => {
@@ -61,7 +67,7 @@ describe('snapcheck compare', () => {
     ['a workload given twice', ['--workload', 'backpressure,backpressure@2'], /^snapcheck: workload "backpressure@2" is given twice/],
     ['no strategy able to run a cyclic workload', ['--workload', 'cyclic', '--strategies', 'aligned'], /^snapcheck: nothing to compare: cyclic has a cycle, and none of aligned supports cycles/],
     ['zero seeds', ['--seeds', '0'], /^snapcheck: --seeds must be a positive integer, got "0"$/],
-    ['an unknown option', ['--seed', '3'], /^snapcheck: Unknown option '--seed'/],
+    ['an unknown option', ['--seed', '3'], /^snapcheck: unknown option --seed for snapcheck compare; did you mean --seeds\?/],
   ])('rejects %s with exit code 2 and one line', async (_what, args, message) => {
     const { code, err } = await cli('compare', ...args, '--no-progress');
     expect(err).toMatch(message);

@@ -3,7 +3,6 @@
 // the full results. Exit codes: 0, 1 when a run violated an oracle property of its strategy's
 // guarantee, 2 for bad input (unknown strategy or workload, a malformed workload file).
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { checkClaims } from '../compare/claims.ts';
 import { compareStrategies, type Comparison } from '../compare/compare.ts';
@@ -17,47 +16,35 @@ import { BUILT_IN_STRATEGIES } from '../strategies/registry.ts';
 import { hasCycle } from '../dataflow/topology.ts';
 import { StrategyContractError } from '../sim/effects.ts';
 import type { CheckpointStrategy } from '../strategies/strategy.ts';
+import { parseCommandArgs } from './commands.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
 import { writeFileAtomically } from './files.ts';
 import { withSignalsHeld } from './interrupt.ts';
+import type { ResultsSink } from './results-output.ts';
 import { parsePositiveInt } from './options.ts';
 import { loadStrategy, type LoadedStrategy } from './strategy-loader.ts';
 
 export const DEFAULT_SEEDS = 20;
 export const SEEDS_MAX = 1000;
 
-export async function compareCommand(argv: string[], print: (line: string) => void): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      strategies: { type: 'string' },
-      strategy: { type: 'string' },
-      workload: { type: 'string' },
-      seeds: { type: 'string' },
-      json: { type: 'string' },
-      csv: { type: 'string' },
-      html: { type: 'string' },
-      'no-progress': { type: 'boolean' },
-    },
-    strict: true,
-  });
-  if (values.strategies !== undefined && values.strategy !== undefined) throw new UsageError('give --strategies once (--strategy is the same option)');
-  const seedCount = parsePositiveInt('seeds', values.seeds, DEFAULT_SEEDS);
+export async function compareCommand(argv: string[], print: (line: string) => void, sink: ResultsSink | null = null): Promise<number> {
+  const args = parseCommandArgs('compare', argv);
+  if (args.string('strategies') !== undefined && args.string('strategy') !== undefined) throw new UsageError('give --strategies once (--strategy is the same option)');
+  const seedCount = parsePositiveInt('seeds', args.string('seeds'), DEFAULT_SEEDS);
   if (seedCount > SEEDS_MAX) throw new UsageError(`--seeds must be at most ${SEEDS_MAX}, got ${seedCount}`);
-  const workloads = workloadsOf(values.workload);
-  const loaded = await strategiesOf(values.strategies ?? values.strategy);
+  const workloads = workloadsOf(args.string('workload'));
+  const loaded = await strategiesOf(args.string('strategies') ?? args.string('strategy'));
   const strategies = loaded.map((l) => l.strategy);
   const runnable = workloads.some((w) => !hasCycle(w.topology) || strategies.some((s) => s.supportsCycles));
   if (!runnable) throw new UsageError(`nothing to compare: ${workloads.map((w) => w.name).join(', ')} ha${workloads.length === 1 ? 's a cycle' : 've cycles'}, and none of ${strategies.map((s) => s.name).join(', ')} supports cycles (aligned-cyclic and chandy-lamport do)`);
   print(`snapcheck compare: ${strategies.length} strategies x ${workloads.length} workloads x seeds 1..${seedCount}`);
   const started = performance.now();
-  const comparison = runWithProgress(strategies, workloads, seedCount, loaded, values['no-progress'] !== true);
+  const comparison = runWithProgress(strategies, workloads, seedCount, loaded, !args.flag('no-progress'));
   const claims = checkClaims(comparison);
   for (const line of formatComparison(comparison, claims)) print(line);
   const outputs: [string | undefined, () => string][] = [
-    [values.json, () => comparisonJson(comparison, claims)],
-    [values.csv, () => comparisonCsv(comparison)],
-    [values.html, () => comparisonHtml(comparison, claims)],
+    [args.string('csv'), () => comparisonCsv(comparison)],
+    [args.string('html'), () => comparisonHtml(comparison, claims)],
   ];
   for (const [file, render] of outputs) {
     if (file === undefined) continue;
@@ -65,7 +52,12 @@ export async function compareCommand(argv: string[], print: (line: string) => vo
     await withSignalsHeld(() => writeFileAtomically(file, content));
     print(`wrote ${file}`);
   }
+  const violating = comparison.cells.filter((c) => c.status === 'measured' && c.summary.violations.length > 0);
+  const cellCount = comparison.cells.filter((c) => c.status === 'measured').length;
+  const summary = `${strategies.length} strategies x ${workloads.length} workloads: ${cellCount - violating.length} of ${cellCount} cells without a violation${violating.length === 0 ? '' : ` (violated: ${violating.map((c) => `${c.strategy} on ${c.workload}`).join(', ')})`}`;
+  print(summary);
   print(`compared in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (sink !== null) recordResults(sink, comparison, JSON.parse(comparisonJson(comparison, claims)) as Record<string, unknown>, summary);
   return hasViolations(comparison) ? EXIT_VIOLATION : EXIT_OK;
 }
 
@@ -156,4 +148,35 @@ function startBar(): { update: (done: number, total: number, workload: string) =
 
 function hasViolations(comparison: Comparison): boolean {
   return comparison.cells.some((c) => c.status === 'measured' && c.summary.violations.length > 0);
+}
+
+/**
+ * Results: a suite per workload, a case per strategy (failed when a run violated its guarantee).
+ * The whole comparison is the document's details. No wall-clock time anywhere, so the same command
+ * and seeds write a byte-identical file.
+ */
+function recordResults(sink: ResultsSink, comparison: Comparison, document: Record<string, unknown>, summary: string): void {
+  sink.untimed();
+  for (const workload of comparison.workloads) {
+    const cells = comparison.cells.filter((c) => c.workload === workload.name);
+    sink.add({
+      name: workload.name,
+      kind: 'workload',
+      cases: cells.map((cell) => {
+        if (cell.status === 'unsupported') return { name: cell.strategy, status: 'skipped', message: cell.reason };
+        const violations = cell.summary.violations;
+        if (violations.length === 0) return { name: cell.strategy, status: 'passed', details: { runs: cell.runs.length } };
+        const first = violations[0]!;
+        return {
+          name: cell.strategy,
+          status: 'failed',
+          message: `${violations.length} run(s) violated ${[...new Set(violations.map((v) => v.property))].join(', ')}; first at seed ${first.seed}: ${first.property}`,
+          text: violations.map((v) => `seed ${v.seed}: ${v.property}: ${v.explanation}`).join('\n'),
+          details: { runs: cell.runs.length, violations },
+        };
+      }),
+    });
+  }
+  sink.details({ comparison: document });
+  sink.summary(summary);
 }

@@ -1,16 +1,25 @@
 // Parsing and validating option values. Every bad value is a UsageError naming the option.
-import { randomInt } from 'node:crypto';
+import { parseSeedText, resolveSeed, SeedError } from '../suite/seed.ts';
+import type { Shard } from '../suite/batches.ts';
 import { UsageError } from './errors.ts';
 
-const SEED_MIN = -0x8000_0000;
-const SEED_MAX = 0x7fff_ffff;
-
+/** --seed, else SNAPCHECK_SEED, else random. */
 export function parseSeed(text: string | undefined): number {
-  if (text === undefined) return randomInt(0, SEED_MAX);
-  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`--seed must be an integer, got "${text}"`);
-  const seed = Number(text);
-  if (seed < SEED_MIN || seed > SEED_MAX) throw new UsageError(`--seed must be within [${SEED_MIN}, ${SEED_MAX}], got ${text}`);
-  return seed;
+  try {
+    return text === undefined ? resolveSeed() : parseSeedText(text, '--seed');
+  } catch (error) {
+    if (error instanceof SeedError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** `--shard k/n`: the k-th (1-based) of n parts. */
+export function parseShard(text: string | undefined): Shard | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const [index, count] = match === null ? [NaN, NaN] : [Number(match[1]), Number(match[2])];
+  if (!(index >= 1 && count >= 1 && index <= count && count <= 10_000)) throw new UsageError(`--shard must be k/n with 1 <= k <= n <= 10000, got "${text}"`);
+  return { index, count };
 }
 
 export function parsePositiveInt(name: string, text: string | undefined, fallback: number): number {

@@ -3,7 +3,6 @@
 // 1 reproduced (with the diagnosis), 0 no longer fails, 3 diverged (the first differing step, both
 // versions), 2 a bad bundle or option (and nothing is written).
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { replayBundle, type ReplayOutcome } from '../trace/replay.ts';
 import { writeFileAtomically } from '../trace/files.ts';
 import type { Bundle } from '../trace/bundle.ts';
@@ -11,34 +10,50 @@ import { renderDiagramPage, type DiagramPage } from '../report/diagram/html.ts';
 import type { Violation } from '../report/diagnosis.ts';
 import { formatReplay } from '../report/replay-text.ts';
 import { describeRef, readBundleOrExit, strategyForBundle } from './bundle-io.ts';
+import { parseCommandArgs } from './commands.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
 import { withSignalsHeld } from './interrupt.ts';
+import type { ResultsSink } from './results-output.ts';
 
 export const EXIT_DIVERGED = 3;
 
-export async function replayCommand(argv: string[], print: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { html: { type: 'string' }, strategy: { type: 'string' } },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (positionals.length !== 1) throw new UsageError('usage: snapcheck replay BUNDLE.json [--html OUT.html] [--strategy NAME|PATH]');
-  const file = positionals[0]!;
-  if (values.html !== undefined && resolve(values.html) === resolve(file)) throw new UsageError('--html must not name the bundle itself');
+export async function replayCommand(argv: string[], print: (line: string) => void, sink: ResultsSink | null = null): Promise<number> {
+  const args = parseCommandArgs('replay', argv);
+  if (args.positionals.length !== 1) throw new UsageError('usage: snapcheck replay BUNDLE.json [--html OUT.html] [--strategy NAME|PATH]');
+  const file = args.positionals[0]!;
+  const html = args.string('html');
+  if (html !== undefined && resolve(html) === resolve(file)) throw new UsageError('--html must not name the bundle itself');
   const bundle = readBundleOrExit(file);
-  const resolved = await strategyForBundle(bundle, values.strategy);
+  const resolved = await strategyForBundle(bundle, args.string('strategy'));
   print(`snapcheck replay ${file}: ${describeRef(resolved.ref)}, property ${bundle.property}, written by snapcheck ${bundle.tool.version}`);
   for (const warning of resolved.warnings) print(`warning: ${warning}`);
+  const started = performance.now();
   const outcome = replayBundle(bundle, resolved.loaded.strategy);
+  const elapsedMs = performance.now() - started;
   print('');
-  for (const line of formatReplay(bundle, outcome)) print(line);
-  if (values.html !== undefined) {
-    const path = values.html;
+  const lines = formatReplay(bundle, outcome);
+  for (const line of lines) print(line);
+  if (html !== undefined) {
+    const path = html;
     await withSignalsHeld(() => writeFileAtomically(path, renderDiagramPage(diagramOf(bundle, outcome, file, resolved.ref.name))));
     print('');
     print(`Space-time diagram written to ${path}`);
   }
+  const summary = outcome.kind === 'reproduced' ? `reproduced: ${bundle.property} still violated` : outcome.kind === 'fixed' ? `no longer fails: ${bundle.property} holds` : `diverged at step #${outcome.divergence.step}: ${bundle.property} still violated`;
+  print('');
+  print(summary);
+  sink?.summary(summary);
+  sink?.add({
+    name: file,
+    kind: 'bundle',
+    elapsedMs: Math.round(elapsedMs),
+    details: { strategy: resolved.ref, outcome: outcome.kind, ...(outcome.kind === 'diverged' ? { divergedAt: outcome.divergence.step } : {}) },
+    cases: [
+      outcome.kind === 'fixed'
+        ? { name: bundle.property, status: 'passed', message: summary }
+        : { name: bundle.property, status: 'failed', message: summary, text: lines.join('\n'), bundle: file, reproduce: [`npx snapcheck replay ${file}`] },
+    ],
+  });
   return outcome.kind === 'reproduced' ? EXIT_VIOLATION : outcome.kind === 'fixed' ? EXIT_OK : EXIT_DIVERGED;
 }
 

@@ -1,102 +1,139 @@
-// `snapcheck run`: the property suites of one or more strategies, with a per-property table. Each
-// counterexample is written as a bundle (atomically, as soon as it is found) to --out DIR.
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { BUILT_IN_STRATEGIES } from '../strategies/registry.ts';
-import { bundleFileName, writeBundleFile } from '../trace/files.ts';
-import { recordedHistory, type StrategyRef } from '../trace/bundle.ts';
+// `snapcheck run`: the property suites of one or more strategies, with a per-property table. The
+// suites' batches run over --workers threads (the same result as one), or only the k-th of n parts
+// with --shard k/n (combined again by `snapcheck merge`). Each counterexample is written as a bundle
+// (atomically, as soon as its suite is decided) to --out DIR.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { StrategyContractError } from '../sim/effects.ts';
+import { BUILT_IN_STRATEGIES } from '../strategies/registry.ts';
 import type { CheckpointStrategy } from '../strategies/strategy.ts';
-import { counterexampleBundle } from '../suite/counterexample-bundle.ts';
-import { PROPERTIES_BY_GUARANTEE, reproductionCommand, runSuite, type SuiteProperty, type SuiteResult } from '../suite/suite.ts';
-import { describeScenario, formatDiagnosis } from '../report/diagnosis.ts';
+import type { Shard } from '../suite/batches.ts';
+import { runSuitesInParallel, type StrategySource, type SuiteJob, type SuiteOutcome } from '../suite/parallel.ts';
+import { PROPERTIES_BY_GUARANTEE, runSuite, type SeededSuiteOptions, type SuiteProperty } from '../suite/suite.ts';
+import type { StrategyRef } from '../trace/bundle.ts';
 import { refOf } from './bundle-io.ts';
+import { parseCommandArgs } from './commands.ts';
 import { EXIT_OK, EXIT_VIOLATION, UsageError } from './errors.ts';
-import { withSignalsHeld } from './interrupt.ts';
-import { parsePath, parsePositiveInt, parseSeed } from './options.ts';
-import { loadStrategy, type LoadedStrategy } from './strategy-loader.ts';
 import { matrixCommand, MATRIX_DEFAULT_RUNS } from './matrix-command.ts';
+import { parsePath, parsePositiveInt, parseSeed, parseShard } from './options.ts';
 import { startProgress } from './progress.ts';
+import type { ResultsSink } from './results-output.ts';
+import { COUNTEREXAMPLE_DIR, printTable, reportCounterexample, suiteResults } from './run-report.ts';
+import { loadStrategy, type LoadedStrategy } from './strategy-loader.ts';
 
+export { COUNTEREXAMPLE_DIR } from './run-report.ts';
 export const DEFAULT_RUNS = 2000;
-export const COUNTEREXAMPLE_DIR = '.snapcheck/counterexamples';
+/** A bound on one suite's size: 10^7 scenarios is days of work; a typo such as 1e12 is refused. */
+export const RUNS_MAX = 10_000_000;
 
 interface Target {
   readonly strategy: CheckpointStrategy;
   readonly ref: StrategyRef;
+  readonly source: StrategySource;
   readonly loaded: LoadedStrategy | null;
 }
 
-export async function runCommand(argv: string[], print: (line: string) => void): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      strategy: { type: 'string' },
-      runs: { type: 'string' },
-      seed: { type: 'string' },
-      path: { type: 'string' },
-      property: { type: 'string' },
-      out: { type: 'string' },
-      matrix: { type: 'boolean' },
-      'no-progress': { type: 'boolean' },
-    },
-    strict: true,
+export async function runCommand(argv: string[], print: (line: string) => void, sink: ResultsSink | null = null): Promise<number> {
+  const args = parseCommandArgs('run', argv);
+  const seed = parseSeed(args.string('seed'));
+  if (args.flag('matrix')) {
+    if (args.string('strategy') !== undefined || args.string('property') !== undefined) throw new UsageError('--matrix checks every built-in strategy and property: drop --strategy and --property');
+    return matrixCommand(seed, parsePositiveInt('runs', args.string('runs'), MATRIX_DEFAULT_RUNS), !args.flag('no-progress'), print);
+  }
+  const runs = parsePositiveInt('runs', args.string('runs'), DEFAULT_RUNS);
+  if (runs > RUNS_MAX) throw new UsageError(`--runs must be at most ${RUNS_MAX}, got ${args.string('runs')}`);
+  const path = parsePath(args.string('path'));
+  const shard = parseShard(args.string('shard'));
+  if (shard !== undefined && path !== undefined) throw new UsageError('--path replays one run: drop --shard');
+  const workers = parsePositiveInt('workers', args.string('workers'), availableParallelism());
+  const targets = await targetsOf(args.string('strategy'));
+  const propertyList = args.string('property');
+  const properties = propertyList === undefined ? undefined : parseProperties(propertyList, targets.map((t) => t.strategy));
+  const outDir = args.string('out') ?? COUNTEREXAMPLE_DIR;
+  const options: SeededSuiteOptions = { runs, seed, ...(path === undefined ? {} : { path }), ...(properties ? { properties } : {}), ...(shard ? { shard } : {}) };
+  print(`snapcheck run: seed ${seed}, ${runs} scenarios per strategy${shard === undefined ? '' : `, shard ${shard.index}/${shard.count}`}, ${Math.min(workers, targets.length * Math.ceil(runs / 100))} worker(s)`);
+  const started = performance.now();
+  const progress = startProgress('run', totalRuns(targets.length, options, shard), !args.flag('no-progress'));
+  const violated: string[] = [];
+  let holding = 0;
+  let suiteStarted = started;
+  // Suites are reported in order as each is decided: table, bundle, diagnosis, results.
+  const reports: Promise<void>[] = [];
+  const report = (index: number, outcome: SuiteOutcome) => {
+    const elapsedMs = performance.now() - suiteStarted;
+    suiteStarted = performance.now();
+    reports.push(
+      (reports[reports.length - 1] ?? Promise.resolve()).then(async () => {
+        const target = targets[index]!;
+        const result = unwrap(outcome, target);
+        progress.pause();
+        printTable(result, elapsedMs, print);
+        const ce = result.counterexample === null ? null : await reportCounterexample(result, target.strategy, target.ref, { properties, outDir }, print);
+        progress.resume();
+        if (ce !== null) violated.push(`${result.strategy} (${result.counterexample!.property})`);
+        holding += result.tallies.filter((t) => t.violations === 0 && t.checked > 0).length;
+        sink?.add(suiteResults(result, elapsedMs, ce));
+      }),
+    );
+  };
+  try {
+    if (workers === 1) runSerially(targets, options, progress.update, report);
+    else await runSuitesInParallel(targets.map((t): SuiteJob => ({ source: t.source, strategy: t.strategy, options })), { workers, onEvaluated: progress.update, onSuite: report });
+    await Promise.all(reports);
+  } finally {
+    progress.stop();
+  }
+  const summary = `${targets.length} ${targets.length === 1 ? 'strategy' : 'strategies'}, ${holding} properties hold${violated.length === 0 ? '' : `, violated: ${violated.join(', ')}`}, ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  print('');
+  print(summary);
+  sink?.summary(summary);
+  return violated.length === 0 ? EXIT_OK : EXIT_VIOLATION;
+}
+
+function runSerially(targets: readonly Target[], options: SeededSuiteOptions, onEvaluated: (n: number) => void, report: (index: number, outcome: SuiteOutcome) => void): void {
+  let before = 0;
+  targets.forEach((target, index) => {
+    let last = 0;
+    try {
+      const result = runSuite(target.strategy, { ...options, onEvaluated: (n) => onEvaluated(before + (last = n)) });
+      report(index, { ok: true, result });
+    } catch (error) {
+      report(index, { ok: false, error: error as Error });
+    }
+    before += last;
   });
-  const seed = parseSeed(values.seed);
-  if (values.matrix === true) {
-    if (values.strategy !== undefined || values.property !== undefined) throw new UsageError('--matrix checks every built-in strategy and property: drop --strategy and --property');
-    return matrixCommand(seed, parsePositiveInt('runs', values.runs, MATRIX_DEFAULT_RUNS), values['no-progress'] !== true, print);
+}
+
+function totalRuns(strategies: number, options: SeededSuiteOptions, shard: Shard | undefined): number {
+  if (options.path !== undefined) return strategies;
+  const batches = Math.ceil(options.runs / 100);
+  const mine = shard === undefined ? batches : Math.ceil((batches - (shard.index - 1)) / shard.count);
+  return strategies * Math.min(options.runs, mine * 100);
+}
+
+/** A suite that could not be decided: a module that broke the contract is bad input, named. */
+function unwrap(outcome: SuiteOutcome, target: Target): Extract<SuiteOutcome, { ok: true }>['result'] {
+  if (outcome.ok) return outcome.result;
+  const error = outcome.error;
+  if (error instanceof StrategyContractError || error.name === 'StrategyContractError') {
+    if (target.loaded?.origin.kind === 'module') throw new UsageError(`strategy module ${target.loaded.origin.path}: ${error.message}`);
+    throw new StrategyContractError(error.message);
   }
-  const runs = parsePositiveInt('runs', values.runs, DEFAULT_RUNS);
-  const path = parsePath(values.path);
-  const targets = await targetsOf(values.strategy);
-  const properties = values.property === undefined ? undefined : parseProperties(values.property, targets.map((t) => t.strategy));
-  const outDir = values.out ?? COUNTEREXAMPLE_DIR;
-  print(`snapcheck run: seed ${seed}, ${runs} scenarios per strategy`);
-  let exitCode = EXIT_OK;
-  for (const target of targets) {
-    const result = runOne(target, { runs, seed, path, properties, progress: values['no-progress'] !== true });
-    printTable(result.result, result.elapsedMs, print);
-    if (result.result.counterexample === null) continue;
-    await reportCounterexample(result.result, target, { properties, outDir, runs }, print);
-    exitCode = EXIT_VIOLATION;
-  }
-  return exitCode;
+  if (error.name === 'ModuleLoadError') throw new UsageError(error.message);
+  throw error;
 }
 
 /** `--strategy a,b,...` (built-in names or module paths), or every built-in strategy except the canaries. */
 async function targetsOf(spec: string | undefined): Promise<Target[]> {
-  if (spec === undefined) return BUILT_IN_STRATEGIES.map((strategy) => ({ strategy, ref: { kind: 'built-in', name: strategy.name }, loaded: null }));
+  if (spec === undefined) return BUILT_IN_STRATEGIES.map((strategy) => ({ strategy, ref: { kind: 'built-in', name: strategy.name }, source: { kind: 'built-in', name: strategy.name }, loaded: null }));
   const targets: Target[] = [];
   for (const one of spec.split(',').map((s) => s.trim())) {
     if (one === '') throw new UsageError(`--strategy has an empty name in "${spec}"`);
     const loaded = await loadStrategy(one);
-    targets.push({ strategy: loaded.strategy, ref: refOf(loaded), loaded });
+    const source: StrategySource = loaded.origin.kind === 'module' ? { kind: 'module', path: resolve(one) } : { kind: 'built-in', name: one };
+    targets.push({ strategy: loaded.strategy, ref: refOf(loaded), source, loaded });
   }
   return targets;
-}
-
-interface RunSettings {
-  readonly runs: number;
-  readonly seed: number;
-  readonly path: string | undefined;
-  readonly properties: SuiteProperty[] | undefined;
-  readonly progress: boolean;
-}
-
-function runOne(target: Target, settings: RunSettings): { result: SuiteResult; elapsedMs: number } {
-  const progress = startProgress(target.strategy.name, settings.runs, settings.progress);
-  const started = performance.now();
-  try {
-    const { runs, seed, path, properties } = settings;
-    const result = runSuite(target.strategy, { runs, seed, ...(path === undefined ? {} : { path }), ...(properties ? { properties } : {}), onEvaluated: (n) => progress.update(n) });
-    return { result, elapsedMs: performance.now() - started };
-  } catch (error) {
-    if (error instanceof StrategyContractError && target.loaded?.origin.kind === 'module') throw new UsageError(`strategy module ${target.loaded.origin.path}: ${error.message}`);
-    throw error;
-  } finally {
-    progress.stop();
-  }
 }
 
 function parseProperties(text: string, strategies: readonly CheckpointStrategy[]): SuiteProperty[] {
@@ -106,44 +143,4 @@ function parseProperties(text: string, strategies: readonly CheckpointStrategy[]
     if (!known.has(name as SuiteProperty)) throw new UsageError(`unknown property "${name}"; known: ${[...known].join(', ')}`);
   }
   return names as SuiteProperty[];
-}
-
-function printTable(result: SuiteResult, elapsedMs: number, print: (line: string) => void): void {
-  print('');
-  print(`${result.strategy} (declares ${result.guarantee}) - ${(elapsedMs / 1000).toFixed(1)} s`);
-  print(`  ${'property'.padEnd(22)} ${'checked'.padStart(8)} ${'n/a'.padStart(6)}  result`);
-  const failed = result.counterexample?.property;
-  for (const tally of result.tallies) {
-    const outcome = tally.property === failed ? 'VIOLATED' : tally.violations > 0 ? `violated in ${tally.violations} run(s)` : 'holds';
-    print(`  ${tally.property.padEnd(22)} ${String(tally.checked).padStart(8)} ${String(tally.notApplicable).padStart(6)}  ${outcome}`);
-  }
-}
-
-interface ReportSettings {
-  readonly properties: SuiteProperty[] | undefined;
-  readonly outDir: string;
-  readonly runs: number;
-}
-
-/** Write the bundle first (so Ctrl-C while printing keeps it), then explain it. */
-async function reportCounterexample(result: SuiteResult, target: Target, settings: ReportSettings, print: (line: string) => void): Promise<void> {
-  const ce = result.counterexample!;
-  const { properties, outDir } = settings;
-  const runCommandLine = `${reproductionCommand(target.ref.kind === 'built-in' ? result.strategy : target.ref.path, ce.seed, ce.path, result.runs, properties)}${outDir === COUNTEREXAMPLE_DIR ? '' : ` --out ${outDir}`}`;
-  const bundle = counterexampleBundle(result, target.strategy, target.ref, runCommandLine.replace(/^npx /, ''), properties);
-  const file = join(outDir, bundleFileName(result.strategy, ce.property, result.seed));
-  await withSignalsHeld(() => writeBundleFile(file, bundle));
-  print('');
-  print(`Counterexample found after ${ce.runsToFind} run(s); ${ce.shrinks} fast-check shrink step(s), then ${ce.minimizerSteps} minimizer step(s): ${describeScenario(ce.scenario)}`);
-  print('');
-  const violation = ce.verdict.status === 'violated' ? ce.verdict : { status: 'violated' as const, property: ce.property, explanation: 'no longer reproduces' };
-  for (const line of formatDiagnosis(ce.scenario, violation, recordedHistory(bundle.history) ?? undefined)) print(line);
-  print('');
-  print(`Minimized scenario (seed ${ce.seed}, path ${ce.path}), in the bundle written to ${file}:`);
-  print(JSON.stringify(ce.scenario));
-  print('');
-  print('Reproduce with:');
-  print(`  npx snapcheck replay ${file}                 # the minimized counterexample, byte for byte`);
-  print(`  npx snapcheck replay ${file} --html ${file.replace(/\.json$/, '')}.html   # its space-time diagram`);
-  print(`  ${runCommandLine}   # fast-check's shrunk scenario`);
 }

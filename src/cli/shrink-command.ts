@@ -2,7 +2,6 @@
 // scenario and write a new, smaller bundle that violates the same property. The input is never
 // overwritten unless --in-place says so.
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createBundle, type Bundle } from '../trace/bundle.ts';
 import { LabelledChoices } from '../trace/choices.ts';
 import { runAndCheck } from '../trace/property-check.ts';
@@ -12,23 +11,19 @@ import type { Scenario } from '../scenario/scenario.ts';
 import { minimizeScenario, ATTEMPTS_MAX } from '../minimize/minimize.ts';
 import { describeScenario, formatDiagnosis, type Violation } from '../report/diagnosis.ts';
 import { describeRef, readBundleOrExit, strategyForBundle } from './bundle-io.ts';
+import { parseCommandArgs } from './commands.ts';
 import { EXIT_OK, UsageError } from './errors.ts';
 import { withSignalsHeld } from './interrupt.ts';
 import { parsePositiveInt } from './options.ts';
 
 export async function shrinkCommand(argv: string[], print: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { out: { type: 'string' }, 'in-place': { type: 'boolean' }, strategy: { type: 'string' }, attempts: { type: 'string' } },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (positionals.length !== 1) throw new UsageError('usage: snapcheck shrink BUNDLE.json [--out FILE | --in-place] [--strategy NAME|PATH] [--attempts N]');
-  const file = positionals[0]!;
-  const target = outputPath(file, values.out, values['in-place'] === true);
-  const attemptsMax = parsePositiveInt('attempts', values.attempts, ATTEMPTS_MAX);
+  const args = parseCommandArgs('shrink', argv);
+  if (args.positionals.length !== 1) throw new UsageError('usage: snapcheck shrink BUNDLE.json [--out FILE | --in-place] [--strategy NAME|PATH] [--attempts N]');
+  const file = args.positionals[0]!;
+  const target = outputPath(file, args.string('out'), args.flag('in-place'));
+  const attemptsMax = parsePositiveInt('attempts', args.string('attempts'), ATTEMPTS_MAX);
   const bundle = readBundleOrExit(file);
-  const resolved = await strategyForBundle(bundle, values.strategy);
+  const resolved = await strategyForBundle(bundle, args.string('strategy'));
   const strategy = resolved.loaded.strategy;
   for (const warning of resolved.warnings) print(`warning: ${warning}`);
   // Start from exactly the recorded run: the scenario with the decisions it took.

@@ -42,9 +42,13 @@ describe('snapcheck tla', () => {
     expect(out).toContain('  state 1 <initial>');
     expect(out).toMatch(/ {2}state 2 <Start>\n {4}\/\\ status = "pending"/);
     expect(out).toContain('  ... then stutters forever');
-    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { config: string; verdict: { kind: string }; comparison: { status: string }; counterexample: { steps: unknown[] } }[];
-    expect(report[0]).toMatchObject({ config: 'ChandyLamportNeverForward', verdict: { kind: 'liveness-violated' }, comparison: { status: 'match' } });
-    expect(report[0]!.counterexample.steps.length).toBeGreaterThan(2);
+    type Case = { name: string; status: string; details: { config: string; verdict: { kind: string }; comparison: { status: string }; counterexample: { steps: unknown[] } } };
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { command: string; outcome: string; summary: string; suites: { name: string; cases: Case[] }[] };
+    expect(report).toMatchObject({ command: 'tla', outcome: 'passed', summary: expect.stringMatching(/^1 config matches the manifest, /) });
+    expect(report.suites[0]!.name).toBe('ChandyLamport');
+    const only = report.suites[0]!.cases[0]!;
+    expect(only).toMatchObject({ name: 'ChandyLamportNeverForward', status: 'passed', details: { verdict: { kind: 'liveness-violated' }, comparison: { status: 'match' } } });
+    expect(only.details.counterexample.steps.length).toBeGreaterThan(2);
   });
 
   it('exits 1 when a verdict or a count differs from the manifest, saying how', async () => {
@@ -118,6 +122,6 @@ describe('snapcheck tla', () => {
     writeFileSync(join(dir, 'X.cfg'), 'SPECIFICATION Spec\n');
     const adhoc = await cli('tla', join(dir, 'X.cfg'));
     expect(adhoc.code).toBe(2);
-    expect(adhoc.err).toMatch(/X\.cfg is not in the manifest: name its module with --module FILE\.tla/);
+    expect(adhoc.err).toMatch(/X\.cfg is not in the manifest and no X\.tla is beside it: name its module with --module FILE\.tla/);
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../report/headless-chromium.ts';
+import { launchChromium, openPage } from '../report/test-chromium.ts';
 import { BUILT_IN_STRATEGIES } from '../strategies/registry.ts';
 import { checkClaims } from './claims.ts';
 import { compareStrategies } from './compare.ts';

@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { findStrategy } from '../strategies/registry.ts';
 import { createProject } from './generate.ts';
-import { DEFAULT_KILL_SETTINGS, runMutation, type JudgedTarget } from './run.ts';
-import { builtInTarget, REPO_ROOT } from './targets.ts';
+import { runMutation, type JudgedTarget } from './run.ts';
+import { DEFAULT_KILL_SETTINGS } from './settings.ts';
+import { PACKAGE_ROOT as REPO_ROOT } from '../modules/package-paths.ts';
+import { builtInTarget } from './targets.ts';
 import type { Mutant } from './types.ts';
 
 const CANARY_MUTANTS: ReadonlyArray<{ canary: string; matches: (m: Mutant) => boolean }> = [

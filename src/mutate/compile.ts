@@ -5,9 +5,11 @@
 // strategy shares core types and helpers with the suite that judges it. "Did not compile" is a
 // syntax or type error in the mutated file, found by a language service kept per worker.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { runningTwin, snapcheckEntryUrl } from '../modules/package-paths.ts';
 
 export interface MaterializeRequest {
   /** Absolute path of the mutated file and its mutated text. */
@@ -39,13 +41,32 @@ export function outputPath(request: Pick<MaterializeRequest, 'root' | 'outDir'>,
   return join(request.outDir, relative(request.root, path)).replace(/\.[cm]?ts$/, '.mjs');
 }
 
-/** Relative imports: of a dirty file, its .js twin beside this one; of any other, the original by URL. */
+/**
+ * Relative imports: of a dirty file, its .mjs twin beside this one; of any other, the running copy
+ * by URL. Packages: `snapcheck` is the running copy; any other is resolved from the original file's
+ * folder, since the mutant is written elsewhere.
+ */
 function rewriteImports(js: string, from: string, dirty: ReadonlySet<string>): string {
-  return js.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]+)\2/g, (_match, lead: string, quote: string, specifier: string) => {
-    const target = resolve(dirname(from), specifier);
-    const rewritten = dirty.has(target) ? specifier.replace(/\.[cm]?ts$/, '.mjs') : pathToFileURL(target).href;
-    return `${lead}${quote}${rewritten}${quote}`;
+  return js.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\2/g, (match, lead: string, quote: string, specifier: string) => {
+    const rewritten = specifier.startsWith('.') ? relativeTarget(specifier, from, dirty) : packageTarget(specifier, from);
+    return rewritten === null ? match : `${lead}${quote}${rewritten}${quote}`;
   });
+}
+
+function relativeTarget(specifier: string, from: string, dirty: ReadonlySet<string>): string {
+  const target = resolve(dirname(from), specifier);
+  return dirty.has(target) ? specifier.replace(/\.[cm]?ts$/, '.mjs') : pathToFileURL(runningTwin(target)).href;
+}
+
+function packageTarget(specifier: string, from: string): string | null {
+  if (specifier.startsWith('node:') || specifier.startsWith('file:')) return null;
+  const own = snapcheckEntryUrl(specifier);
+  if (own !== null) return own;
+  try {
+    return pathToFileURL(createRequire(from).resolve(specifier)).href;
+  } catch {
+    return null; // a builtin without the node: prefix, or a package the original could not load either
+  }
 }
 
 /** Type-checks one file at a time against the unchanged rest of the program, reusing work between mutants. */

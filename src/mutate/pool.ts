@@ -3,6 +3,7 @@
 // worker is terminated (a run cannot be interrupted from inside), a fresh one starts, and the
 // mutant's remaining suites go back to the front of the queue.
 import { Worker } from 'node:worker_threads';
+import { RUNNING_FROM_SOURCE } from '../modules/package-paths.ts';
 import type { Verdict } from './kill.ts';
 import type { JobMessage, WorkerInit, WorkerReply } from './protocol.ts';
 
@@ -27,6 +28,9 @@ interface Slot {
 }
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+// From source, a user's unchanged files that import `snapcheck` must get the sources too, as the
+// package's "snapcheck-source" export condition gives them.
+const WORKER_EXEC_ARGV = RUNNING_FROM_SOURCE ? [...process.execArgv, '--conditions=snapcheck-source'] : process.execArgv;
 
 export class MutationPool {
   private readonly queue: Pending[] = [];
@@ -54,7 +58,7 @@ export class MutationPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_ENTRY, { workerData: this.init }), current: null, timer: null, judging: null };
+    const slot: Slot = { worker: new Worker(WORKER_ENTRY, { workerData: this.init, execArgv: WORKER_EXEC_ARGV }), current: null, timer: null, judging: null };
     slot.worker.on('message', (reply: WorkerReply) => this.received(slot, reply));
     slot.worker.on('error', (error) => this.failed(slot, error));
     return slot;

@@ -2,10 +2,9 @@
 // strategy passes its own suite unmutated (else no mutant could survive and the score would mean
 // nothing), judge every mutant in the worker pool, and collect the report.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import type { Project } from 'ts-morph';
-import type { Guarantee } from '../strategies/strategy.ts';
 import { outputPath, readOriginalCached } from './compile.ts';
 import { applyEdit, createProject, generateMutants } from './generate.ts';
 import { MutationPool, type JobResult } from './pool.ts';
@@ -13,36 +12,9 @@ import type { JobMessage, JudgeSpec } from './protocol.ts';
 import { scoreByOperator, scoreByTarget, scoreOf } from './score.ts';
 import { changedLinesSince } from './since.ts';
 import { dependents, runtimeClosure } from './targets.ts';
-import type { KillSettings, Mutant, MutantOutcome, MutantResult, MutationReport, MutationTarget } from './types.ts';
+import type { JudgedTarget, Mutant, MutantOutcome, MutantResult, MutateOptions, MutationReport, MutationRun } from './types.ts';
+export type { JudgedTarget, MutateOptions, MutationRun } from './types.ts';
 
-export interface JudgedTarget extends MutationTarget {
-  readonly guarantee: Guarantee;
-  /** The original's declaration: its mutants are judged on cyclic topologies too when it supports them. */
-  readonly supportsCycles: boolean;
-}
-
-export interface MutateOptions extends KillSettings {
-  readonly targets: readonly JudgedTarget[];
-  readonly workers: number;
-  readonly since: string | null;
-  readonly tsconfig: string | null;
-  /** Paths in the report are relative to it. */
-  readonly root: string;
-  readonly onMutant?: (result: MutantResult, done: number, total: number) => void;
-  /** Pinned regression bundles (properties/regressions/): each built-in's fixed bugs are judged first. */
-  readonly regressionsDir?: string;
-  /** Keep only these mutants (tests). */
-  readonly filter?: (mutant: Mutant) => boolean;
-}
-
-export type MutationRun = { readonly ok: true; readonly report: MutationReport } | { readonly ok: false; readonly problem: string };
-
-// 300 scenarios a suite: what one cell of the CI guarantee matrix runs (properties/matrix.prop.ts).
-export const DEFAULT_KILL_SETTINGS: KillSettings = { seed: 20_240_607, runs: 300, budgetMs: 30_000 };
-
-export function defaultWorkers(): number {
-  return Math.max(1, Math.min(2, availableParallelism()));
-}
 
 export async function runMutation(options: MutateOptions): Promise<MutationRun> {
   const started = performance.now();

@@ -4,24 +4,10 @@
 // own entry, with its local imports (never node_modules, never snapcheck's own src/).
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Node, type Project, type SourceFile } from 'ts-morph';
+import { SOURCE_DIR } from '../modules/package-paths.ts';
+import { BUILT_IN_ENTRIES, STRATEGIES_DIR } from './built-ins.ts';
 import type { MutationTarget } from './types.ts';
-
-export const SRC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const REPO_ROOT = resolve(SRC_DIR, '..');
-const STRATEGIES_DIR = join(SRC_DIR, 'strategies');
-
-/** Built-in strategy -> [entry module under src/strategies, export name]. */
-export const BUILT_IN_ENTRIES: Readonly<Record<string, readonly [string, string]>> = {
-  aligned: ['aligned/index.ts', 'aligned'],
-  'aligned-cyclic': ['aligned-cyclic/index.ts', 'alignedCyclic'],
-  unaligned: ['alternating/index.ts', 'unaligned'],
-  'aligned-timeout': ['alternating/index.ts', 'alignedTimeout'],
-  'at-least-once': ['at-least-once/index.ts', 'atLeastOnce'],
-  'chandy-lamport': ['chandy-lamport/index.ts', 'chandyLamport'],
-  sync: ['sync/index.ts', 'sync'],
-};
 
 /** Interface, validation and registry: no strategy logic to mutate (their mutants test the runtime). */
 const NOT_STRATEGY_LOGIC = new Set(['strategy.ts', 'validate.ts', 'registry.ts'].map((f) => join(STRATEGIES_DIR, f)));
@@ -35,7 +21,7 @@ export function builtInTarget(project: Project, name: string): MutationTarget | 
 }
 
 export function moduleTarget(project: Project, name: string, path: string, exportName: string): MutationTarget {
-  const local = (f: string) => !f.includes(`${sep}node_modules${sep}`) && !f.startsWith(SRC_DIR + sep);
+  const local = (f: string) => !f.includes(`${sep}node_modules${sep}`) && !f.startsWith(SOURCE_DIR + sep);
   return { name, entry: path, exportName, files: runtimeClosure(project, path).filter((f) => f === path || local(f)) };
 }
 

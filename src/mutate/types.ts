@@ -1,5 +1,6 @@
 // Mutation testing's data: what a mutant is (one edit of one strategy source file), how it ended,
 // and the report a run produces. Plain JSON-serializable data, passed to workers and written out.
+import type { Guarantee } from '../strategies/strategy.ts';
 
 export const OPERATORS = [
   'remove-effect',
@@ -104,3 +105,25 @@ export interface MutationReport {
   readonly byOperator: Readonly<Record<string, Score>>;
   readonly results: readonly MutantResult[];
 }
+
+export interface JudgedTarget extends MutationTarget {
+  readonly guarantee: Guarantee;
+  /** The original's declaration: its mutants are judged on cyclic topologies too when it supports them. */
+  readonly supportsCycles: boolean;
+}
+
+export interface MutateOptions extends KillSettings {
+  readonly targets: readonly JudgedTarget[];
+  readonly workers: number;
+  readonly since: string | null;
+  readonly tsconfig: string | null;
+  /** Paths in the report are relative to it. */
+  readonly root: string;
+  readonly onMutant?: (result: MutantResult, done: number, total: number) => void;
+  /** Pinned regression bundles (properties/regressions/): each built-in's fixed bugs are judged first. */
+  readonly regressionsDir?: string;
+  /** Keep only these mutants (tests). */
+  readonly filter?: (mutant: Mutant) => boolean;
+}
+
+export type MutationRun = { readonly ok: true; readonly report: MutationReport } | { readonly ok: false; readonly problem: string };

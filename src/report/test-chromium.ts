@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium, or SNAPCHECK_CHROMIUM (what ci/ensure-chromium.mjs checks before npm test). */
+export const CHROMIUM = process.env.SNAPCHECK_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export async function launchChromium(): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), or set SNAPCHECK_CHROMIUM`);
   // A persistent context is how playwright takes a fresh --user-data-dir of our choosing.
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'snapcheck-chromium-')), {
     executablePath: CHROMIUM,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from '../headless-chromium.ts';
+import { launchChromium, openPage } from '../test-chromium.ts';
 import { renderDiagramPage } from './html.ts';
 import { pageOf, testCases } from './test-pages.ts';
 
