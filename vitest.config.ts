@@ -11,10 +11,10 @@ if (process.env.SNAPCHECK_SEED_PRINTED === undefined) {
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'models/**/*.test.ts', 'properties/**/*.prop.ts', 'bench/**/*.test.ts', 'bin/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'models/**/*.test.ts', 'properties/**/*.prop.ts', 'bench/**/*.test.ts', 'bin/**/*.test.ts', 'ci/**/*.test.ts'],
     pool: 'forks',
     // In CI, also write machine-readable results; .ci/run prints a plain "N passed, N failed" from them.
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'coverage/test-results.json' }]] : ['default'],
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'coverage/test-results.json' }], ['junit', { outputFile: 'coverage/vitest-junit.xml' }]] : ['default'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     // V8 coverage (what c8 measures), collected by vitest itself: vitest runs transformed modules in

@@ -1,9 +1,11 @@
 // `snapcheck tla` in-process: the table, the exit codes (0 all match, 1 a mismatch, 2 bad input),
 // and one-line errors naming the file and line.
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { cli } from './test-cli.ts';
 
@@ -124,4 +126,25 @@ describe('snapcheck tla', () => {
     expect(adhoc.code).toBe(2);
     expect(adhoc.err).toMatch(/X\.cfg is not in the manifest and no X\.tla is beside it: name its module with --module FILE\.tla/);
   });
+
+  it('checks a Spec.tla with the Spec.cfg beside it, as TLC does, and says when there is none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snapcheck-tla-pair-'));
+    copyFileSync(join(SPEC, 'ChandyLamport.tla'), join(dir, 'ChandyLamport.tla'));
+    const lonely = await cli('tla', join(dir, 'ChandyLamport.tla'), '--engine', 'embedded');
+    expect([lonely.code, lonely.err]).toEqual([2, `snapcheck: ${join(dir, 'ChandyLamport.tla')}: no ChandyLamport.cfg beside it; give the config (FILE.cfg --module ChandyLamport.tla)`]);
+    copyFileSync(join(SPEC, 'ChandyLamportNoChannelState.cfg'), join(dir, 'ChandyLamport.cfg'));
+    const paired = await cli('tla', join(dir, 'ChandyLamport.tla'), '--engine', 'embedded', '--no-progress');
+    expect(paired.out).toMatch(/ChandyLamport\s+embedded\s+invariant CutConsistency violated\s+-\s+33 /);
+    expect(paired.code).toBe(1); // outside the manifest, a config is expected to hold
+    expect(paired.out).toMatch(/^1 of 1 configs do not match the manifest \(ChandyLamport\), [\d.]+ s$/m);
+  });
+
+  it('puts --json - alone on stdout, the table on stderr', async () => {
+    const run = promisify(execFile);
+    const { stdout, stderr } = await run(process.execPath, ['bin/snapcheck.mjs', 'tla', 'ChandyLamportNoChannelState', '--engine', 'embedded', '--json', '-'], { encoding: 'utf8' });
+    const results = JSON.parse(stdout) as { command: string; summary: string };
+    expect(results.command).toBe('tla');
+    expect(results.summary).toMatch(/^1 config matches the manifest/);
+    expect(stderr).toMatch(/^config\s+engine\s+verdict/m);
+  }, 60_000);
 });
