@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { escape } from '../results/junit.ts';
 import { parseResults, type Results } from '../results/results.ts';
 import { jsonSchemaProblems, junitProblems } from '../results/test-validate.ts';
-import { extractOutputOptions } from './results-output.ts';
+import { extractOutputOptions } from './results-options.ts';
 import { cli } from './test-cli.ts';
 
 const run = promisify(execFile);
