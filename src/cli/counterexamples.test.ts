@@ -134,6 +134,8 @@ describe('snapcheck pin', () => {
     const file = await canaryBundle('no-align');
     const pinned = await cli('pin', file, '--dir', dir, '--name', 'canary');
     expect(pinned.code).toBe(0);
+    // Outside snapcheck's own regressions folder, it says how to replay the folder from vitest.
+    expect(pinned.out).toContain(`  import { replayPinned } from 'snapcheck/vitest';\n  replayPinned('${dir}');`);
     expect(bundleAt(join(dir, 'canary.json')).expectation).toEqual({ outcome: 'violated', description: 'no-align violates cut-consistency: must stay caught.' });
     expect((await cli('pin', file, '--dir', dir, '--name', 'canary')).err).toMatch(/canary\.json already exists; pass --force/);
     expect((await cli('pin', file, '--dir', dir, '--name', 'canary', '--force', '--description', 'd')).code).toBe(0);

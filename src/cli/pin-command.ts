@@ -3,7 +3,7 @@
 // replay every pinned bundle and fail when one no longer behaves as pinned. By default the
 // expectation is what the bundle does now; an existing pinned file is kept unless --force.
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { replayBundle } from '../trace/replay.ts';
 import { withFields, type Expectation as Expectation } from '../trace/bundle.ts';
 import { writeBundleFile } from '../trace/files.ts';
@@ -38,7 +38,7 @@ export async function pinCommand(argv: string[], print: (line: string) => void):
   await withSignalsHeld(() => writeBundleFile(target, pinned));
   print(`Pinned ${file} as ${target}: expected to ${expected === 'violated' ? `keep violating ${bundle.property}` : `hold (${bundle.property} no longer violated)`}.`);
   if (outcome.kind === 'diverged') print(`note: its replay diverges from the recorded History at step #${outcome.divergence.step}; the suites check the verdict, not the steps.`);
-  print('The suites replay every bundle in that directory (properties/regressions.prop.ts).');
+  for (const line of wiring(dirname(target))) print(line);
   return EXIT_OK;
 }
 
@@ -46,4 +46,14 @@ function defaultDescription(expected: Expectation['outcome'], property: string, 
   return expected === 'violated'
     ? `${strategy} violates ${property}: must stay caught.`
     : `${strategy} once violated ${property} on this scenario; fixed, must keep holding.`;
+}
+
+/** How the pin is replayed: snapcheck's own suites do it; a user's project wires it once per folder. */
+function wiring(dir: string): string[] {
+  if (resolve(dir) === resolve(REGRESSIONS_DIR) && existsSync(join('properties', 'regressions.prop.ts'))) return ['The suites replay every bundle in that directory (properties/regressions.prop.ts).'];
+  return [
+    `Replay every bundle in ${dir} from your vitest suite (once per folder), e.g. in test/regressions.test.ts:`,
+    "  import { replayPinned } from 'snapcheck/vitest';",
+    `  replayPinned('${dir.split('\\').join('/')}');`,
+  ];
 }

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { StrategyContractError } from '../sim/effects.ts';
 import { BUILT_IN_STRATEGIES } from '../strategies/registry.ts';
 import type { CheckpointStrategy } from '../strategies/strategy.ts';
-import type { Shard } from '../suite/batches.ts';
+import { planBatches, type Shard } from '../suite/batches.ts';
 import { runSuitesInParallel, type StrategySource, type SuiteJob, type SuiteOutcome } from '../suite/parallel.ts';
 import { PROPERTIES_BY_GUARANTEE, runSuite, type SeededSuiteOptions, type SuiteProperty } from '../suite/suite.ts';
 import type { StrategyRef } from '../trace/bundle.ts';
@@ -51,7 +51,8 @@ export async function runCommand(argv: string[], print: (line: string) => void, 
   const properties = propertyList === undefined ? undefined : parseProperties(propertyList, targets.map((t) => t.strategy));
   const outDir = args.string('out') ?? COUNTEREXAMPLE_DIR;
   const options: SeededSuiteOptions = { runs, seed, ...(path === undefined ? {} : { path }), ...(properties ? { properties } : {}), ...(shard ? { shard } : {}) };
-  print(`snapcheck run: seed ${seed}, ${runs} scenarios per strategy${shard === undefined ? '' : `, shard ${shard.index}/${shard.count}`}, ${Math.min(workers, targets.length * Math.ceil(runs / 100))} worker(s)`);
+  const batches = targets.length * planBatches(options).length;
+  print(`snapcheck run: seed ${seed}, ${runs} scenarios per strategy${shard === undefined ? '' : `, shard ${shard.index}/${shard.count}`}, ${Math.min(workers, batches)} worker(s)`);
   const started = performance.now();
   const progress = startProgress('run', totalRuns(targets.length, options, shard), !args.flag('no-progress'));
   const violated: string[] = [];
@@ -77,7 +78,7 @@ export async function runCommand(argv: string[], print: (line: string) => void, 
     );
   };
   try {
-    if (workers === 1) runSerially(targets, options, progress.update, report);
+    if (Math.min(workers, batches) === 1) runSerially(targets, options, progress.update, report);
     else await runSuitesInParallel(targets.map((t): SuiteJob => ({ source: t.source, strategy: t.strategy, options })), { workers, onEvaluated: progress.update, onSuite: report });
     await Promise.all(reports);
   } finally {

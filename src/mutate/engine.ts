@@ -29,7 +29,7 @@ export function missingMutationPackages(): string[] {
 export function assertMutationEngine(): void {
   const missing = missingMutationPackages();
   if (missing.length === 0) return;
-  throw new MutationEngineMissing(`mutation testing needs ${missing.join(' and ')}, optional peer dependencies of snapcheck: npm install --save-dev ${MUTATION_PACKAGES.join(' ')}`);
+  throw new MutationEngineMissing(`mutation testing needs ${missing.join(' and ')} (typescript and ts-morph are optional peer dependencies of snapcheck): npm install --save-dev ${MUTATION_PACKAGES.join(' ')}`);
 }
 
 export async function runMutation(options: MutateOptions): Promise<MutationRun> {

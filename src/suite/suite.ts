@@ -154,7 +154,8 @@ export function runBatch(strategy: CheckpointStrategy, options: SeededSuiteOptio
   if (!details.failed || details.counterexample === null) return { ...base, runs: batch.runs, outcome: { kind: 'passed' } };
   const counterexample = minimizedCounterexample(strategy, options, focus!, details.counterexample[0], {
     path: globalPath(batch, details.counterexamplePath ?? ''),
-    runsToFind: batch.firstRun + details.numRuns,
+    // Replaying a path runs only the run it names: that run's place in the suite is what it took.
+    runsToFind: batch.firstRun + (batch.path === null ? details.numRuns : Number(batch.path.split(':')[0]) + 1),
     shrinks: details.numShrinks,
   });
   return { ...base, runs: details.numRuns, outcome: { kind: 'failed', counterexample } };
