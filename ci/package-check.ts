@@ -3,7 +3,7 @@
 // and the user's own strict tsc, on Node 20 (this machine's) and on Node 22 and 24 (from the npm
 // registry). Each check prints one line; the first failure ends the script with exit code 1.
 // Run by .ci/run: node --import tsx ci/package-check.ts [--nodes 20,22,24]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonSchemaProblems, junitProblems } from '../src/results/test-validate.ts';
 import { createProject, npm, pack, REPO, registryNode, sh, writeFiles, type Project } from './user-project.ts';
@@ -125,6 +125,24 @@ async function outputChecks(project: Project): Promise<void> {
   check("replay of the vitest canary's bundle reproduces, its JUnit alone on stdout", junitOk, replay.stdout.slice(0, 500) + replay.stderr.slice(-1000));
 }
 
+/** The rest of README's commands, on the bundle the vitest canary left. */
+function readmeCommands(project: Project): void {
+  const bundle = '.snapcheck/counterexamples/no-align-cut-consistency-seed7.json';
+  const checked = sh(project, 'npx', ['snapcheck', 'check', bundle]);
+  check('snapcheck check BUNDLE: the violation, exit 1', checked.status === 1 && checked.stdout.includes('cut-consistency        VIOLATED'), checked.stdout.slice(-800) + checked.stderr);
+  const shrunk = sh(project, 'npx', ['snapcheck', 'shrink', bundle]);
+  check('snapcheck shrink BUNDLE writes BUNDLE.shrunk.json', shrunk.status === 0 && existsSync(join(project.dir, bundle.replace(/\.json$/, '.shrunk.json'))), shrunk.stdout.slice(-800) + shrunk.stderr);
+  const pinned = sh(project, 'npx', ['snapcheck', 'pin', bundle, '--dir', 'test/regressions']);
+  check('snapcheck pin BUNDLE --dir test/regressions says how to replay it', pinned.status === 0 && pinned.stdout.includes("replayPinned('test/regressions')"), pinned.stdout + pinned.stderr);
+  writeFiles(project.dir, { 'test/regressions.test.ts': "import { replayPinned } from 'snapcheck/vitest';\n\nreplayPinned('test/regressions');\n" });
+  const replayed = sh(project, 'npx', ['vitest', 'run', 'test/regressions.test.ts']);
+  check('vitest: replayPinned replays the pin (the canary still fails, as pinned)', replayed.status === 0 && /1 passed/.test(replayed.stdout), replayed.stdout.slice(-1500) + replayed.stderr.slice(-500));
+  const compared = sh(project, 'npx', ['snapcheck', 'compare', '--strategies', 'aligned,unaligned', '--workload', 'steady', '--seeds', '2', '--no-progress', '--html', 'report.html']);
+  check('snapcheck compare --html', compared.status === 0 && existsSync(join(project.dir, 'report.html')), compared.stdout.slice(-800) + compared.stderr);
+  const tla = sh(project, 'npx', ['snapcheck', 'tla', 'AlignedSnapshotOnFirstBarrier', 'ChandyLamportMC', '--no-progress']);
+  check("snapcheck tla: the package's own specs with the embedded engine", tla.status === 0 && tla.stdout.includes('2 configs match the manifest'), tla.stdout.slice(-800) + tla.stderr);
+}
+
 function typeCheck(project: Project): void {
   const tsc = sh(project, 'npx', ['tsc', '-p', 'tsconfig.json']);
   check("the user's tsc --noEmit: strict, exactOptionalPropertyTypes, NodeNext, no skipLibCheck: zero errors", tsc.status === 0 && tsc.stdout.trim() === '', tsc.stdout + tsc.stderr);
@@ -150,6 +168,7 @@ for (const node of nodes) {
   vitestChecks(project, node);
   if (node === nodes[0]) {
     await outputChecks(project);
+    readmeCommands(project);
     typeCheck(project);
     mutateChecks(project);
   }
