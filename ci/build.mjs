@@ -12,13 +12,14 @@ const require = createRequire(import.meta.url);
 const started = performance.now();
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+// Everything to stderr: `npm pack --json` runs this first, and its stdout must stay JSON.
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: ['ignore', 2, 2] });
 for (const file of walk(join(root, 'src')).filter((f) => f.endsWith('.mjs'))) {
   const target = join(root, 'dist', relative(join(root, 'src'), file));
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(file, target);
 }
-console.log(`built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.error(`built dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
